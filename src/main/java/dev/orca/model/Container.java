@@ -1,0 +1,18 @@
+package dev.orca.model;
+
+import java.util.List;
+
+/** One container of a pod. */
+public record Container(
+    String name,
+    String image,
+    List<String> command,
+    List<String> args,
+    String workingDir,
+    List<EnvVar> env,
+    List<ContainerPort> ports,
+    ResourceRequirements resources,
+    Probe livenessProbe,
+    Probe readinessProbe,
+    Probe startupProbe,
+    String imagePullPolicy) {}

@@ -1,0 +1,5 @@
+package dev.orca.model;
+
+/** A running container. */
+public record ContainerStateRunning(
+    String startedAt) {}

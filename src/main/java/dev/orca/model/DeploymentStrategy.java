@@ -1,0 +1,6 @@
+package dev.orca.model;
+
+/** RollingUpdate or Recreate. */
+public record DeploymentStrategy(
+    String type,
+    RollingUpdateDeployment rollingUpdate) {}

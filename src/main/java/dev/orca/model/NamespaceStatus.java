@@ -1,0 +1,5 @@
+package dev.orca.model;
+
+/** Active or Terminating. */
+public record NamespaceStatus(
+    String phase) {}

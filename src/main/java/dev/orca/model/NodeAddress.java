@@ -1,0 +1,6 @@
+package dev.orca.model;
+
+/** An address of a node. */
+public record NodeAddress(
+    String type,
+    String address) {}

@@ -1,0 +1,5 @@
+package dev.orca.model;
+
+/** Node affinity; only the required part is enforced. */
+public record NodeAffinity(
+    NodeSelector requiredDuringSchedulingIgnoredDuringExecution) {}

@@ -1,0 +1,94 @@
+package dev.orca.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The API's resource types: how a kind is named on the wire and whether it lives in a namespace. */
+public enum ResourceType {
+  NAMESPACE(Namespace.class, "Namespace", "", "v1", "namespaces", "namespace", false, List.of("ns")),
+  NODE(Node.class, "Node", "", "v1", "nodes", "node", false, List.of("no")),
+  POD(Pod.class, "Pod", "", "v1", "pods", "pod", true, List.of("po")),
+  EVENT(Event.class, "Event", "", "v1", "events", "event", true, List.of("ev")),
+  REPLICA_SET(ReplicaSet.class, "ReplicaSet", "apps", "v1", "replicasets", "replicaset", true, List.of("rs")),
+  DEPLOYMENT(Deployment.class, "Deployment", "apps", "v1", "deployments", "deployment", true, List.of("deploy"));
+
+  private final Class<? extends KubeObject> type;
+  private final String kind;
+  private final String group;
+  private final String version;
+  private final String plural;
+  private final String singular;
+  private final boolean namespaced;
+  private final List<String> shortNames;
+
+  ResourceType(Class<? extends KubeObject> type, String kind, String group, String version, String plural,
+      String singular, boolean namespaced, List<String> shortNames) {
+    this.type = type;
+    this.kind = kind;
+    this.group = group;
+    this.version = version;
+    this.plural = plural;
+    this.singular = singular;
+    this.namespaced = namespaced;
+    this.shortNames = shortNames;
+  }
+
+  public Class<? extends KubeObject> type() {
+    return type;
+  }
+
+  public String kind() {
+    return kind;
+  }
+
+  public String group() {
+    return group;
+  }
+
+  public String version() {
+    return version;
+  }
+
+  /** "v1" for the core group, "apps/v1" otherwise. */
+  public String apiVersion() {
+    return group.isEmpty() ? version : group + "/" + version;
+  }
+
+  public String plural() {
+    return plural;
+  }
+
+  public String singular() {
+    return singular;
+  }
+
+  public boolean namespaced() {
+    return namespaced;
+  }
+
+  public List<String> shortNames() {
+    return shortNames;
+  }
+
+  public static Optional<ResourceType> ofKind(String kind) {
+    for (ResourceType t : values()) {
+      if (t.kind.equals(kind)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public static Optional<ResourceType> of(String group, String version, String plural) {
+    for (ResourceType t : values()) {
+      if (t.group.equals(group) && t.version.equals(version) && t.plural.equals(plural)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public static ResourceType of(KubeObject object) {
+    return ofKind(object.kind()).orElseThrow();
+  }
+}

@@ -1,0 +1,7 @@
+package dev.orca.model;
+
+/** One cause of an API error, naming the field. */
+public record StatusCause(
+    String reason,
+    String message,
+    String field) {}
