@@ -1,0 +1,62 @@
+package dev.orca;
+
+import dev.orca.boot.Orca;
+import dev.orca.boot.OrcaSettings;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** The command line: {@code orca up [--port N] [--data-dir DIR] [--nodes N]}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+      usage();
+      return;
+    }
+    switch (args[0]) {
+      case "up" -> up(args);
+      default -> {
+        System.err.println("orca: unknown command '" + args[0] + "'");
+        usage();
+        System.exit(2);
+      }
+    }
+  }
+
+  private static void up(String[] args) throws Exception {
+    OrcaSettings settings = OrcaSettings.defaults();
+    for (int i = 1; i < args.length; i++) {
+      String flag = args[i];
+      String value = i + 1 < args.length ? args[i + 1] : null;
+      if (value == null) {
+        System.err.println("orca up: " + flag + " needs a value");
+        System.exit(2);
+      }
+      switch (flag) {
+        case "--port" -> settings = settings.withPort(Integer.parseInt(value));
+        case "--data-dir" -> settings = settings.withDataDir(Path.of(value));
+        case "--nodes" -> settings = settings.withSimulatedNodes(Integer.parseInt(value));
+        case "--set" -> {
+          int eq = value.indexOf('=');
+          settings = settings.with(value.substring(0, eq), value.substring(eq + 1));
+        }
+        default -> {
+          System.err.println("orca up: unknown flag " + flag);
+          System.exit(2);
+        }
+      }
+      i++;
+    }
+    Orca orca = Orca.start(settings);
+    System.out.println("Orca is up: kubectl --server http://" + settings.host() + ":" + orca.port() + " get nodes");
+    orca.system().getWhenTerminated().toCompletableFuture().get(Long.MAX_VALUE, TimeUnit.DAYS);
+  }
+
+  private static void usage() {
+    System.out.println("""
+        usage: orca up [--port 8080] [--data-dir ./data] [--nodes 3] [--set config.path=value]
+          Starts one Orca node with every role: the API on 127.0.0.1, the journal on H2 under the
+          data directory, and simulated worker nodes. Ctrl-C shuts it down cleanly.""");
+  }
+}

@@ -1,0 +1,152 @@
+package dev.orca.boot;
+
+import dev.orca.api.ApiServer;
+import dev.orca.control.ControlSettings;
+import dev.orca.control.DeploymentEntity;
+import dev.orca.control.Entities;
+import dev.orca.control.EventEntity;
+import dev.orca.control.GarbageCollector;
+import dev.orca.control.NamespaceEntity;
+import dev.orca.control.NodeEntity;
+import dev.orca.control.ObjectEntity;
+import dev.orca.control.PodEntity;
+import dev.orca.control.ReplicaSetEntity;
+import dev.orca.model.Namespace;
+import dev.orca.model.ObjectMeta;
+import dev.orca.model.ResourceType;
+import dev.orca.node.NodeSettings;
+import dev.orca.node.SimulatedNodes;
+import dev.orca.node.runtime.SimulatedRuntime;
+import dev.orca.scheduler.Scheduler;
+import dev.orca.scheduler.SchedulerSettings;
+import dev.orca.store.ObjectKey;
+import dev.orca.store.Store;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.ClusterSingleton;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.cluster.typed.SingletonActor;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.persistence.jdbc.testkit.javadsl.SchemaUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Orca process: boots the actor system, the journal schema, the read side, the
+ * entities and singletons, the node agents and the API, in that order, per the roles it plays.
+ * Start-up happens on the caller's thread and may block; nothing here runs inside an actor.
+ */
+public final class Orca implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Orca.class);
+
+  private final ActorSystem<Void> system;
+  private final int port;
+
+  private Orca(ActorSystem<Void> system, int port) {
+    this.system = system;
+    this.port = port;
+  }
+
+  public static Orca start(OrcaSettings settings) throws Exception {
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "orca", settings.config());
+    try {
+      return boot(system, settings);
+    } catch (Exception e) {
+      system.terminate();
+      throw e;
+    }
+  }
+
+  private static Orca boot(ActorSystem<Void> system, OrcaSettings settings) throws Exception {
+    long started = System.nanoTime();
+    Cluster cluster = Cluster.get(system);
+    if (system.settings().config().getList("pekko.cluster.seed-nodes").isEmpty()) {
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    }
+    SchemaUtils.createIfNotExists(system).toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+    Store store = Store.get(system);
+    store.start();
+    long rv = store.cache().caughtUp().toCompletableFuture().get(5, TimeUnit.MINUTES);
+    CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "stop-journal-tail",
+        () -> {
+          store.stop();
+          return CompletableFuture.completedFuture(Done.getInstance());
+        });
+
+    ControlSettings control = ControlSettings.from(system.settings().config());
+    ClusterSharding sharding = ClusterSharding.get(system);
+    PodEntity.init(sharding, control);
+    ReplicaSetEntity.init(sharding, control);
+    DeploymentEntity.init(sharding, control);
+    NodeEntity.init(sharding, control);
+    NamespaceEntity.init(sharding, control);
+    EventEntity.init(sharding, control);
+
+    boolean controlRole = settings.roles().contains("control");
+    if (controlRole) {
+      ClusterSingleton singletons = ClusterSingleton.get(system);
+      singletons.init(SingletonActor.of(Behaviors.supervise(Scheduler.create(SchedulerSettings.from(system.settings().config())))
+          .onFailure(SupervisorStrategy.restart()), "scheduler").withStopMessage(null));
+      singletons.init(SingletonActor.of(Behaviors.supervise(GarbageCollector.create(Duration.ofSeconds(10)))
+          .onFailure(SupervisorStrategy.restart()), "garbage-collector"));
+      ensureNamespace(system, sharding, "default", control.askTimeout());
+      ensureNamespace(system, sharding, "kube-system", control.askTimeout());
+    }
+
+    if (settings.roles().contains("worker")) {
+      NodeSettings nodes = NodeSettings.from(system.settings().config());
+      SimulatedRuntime runtime = new SimulatedRuntime(nodes.simulatedStartDelay(), system.executionContext());
+      system.systemActorOf(SimulatedNodes.create(runtime, nodes, settings.simulatedNodes()), "simulated-nodes",
+          org.apache.pekko.actor.typed.Props.empty());
+    }
+
+    int port = -1;
+    if (settings.roles().contains("api")) {
+      port = ApiServer.start(system, settings.host(), settings.port()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+    log.info("Orca is up in {} ms: journal at resourceVersion {}, API on http://{}:{}, {} simulated node(s)",
+        (System.nanoTime() - started) / 1_000_000, rv, settings.host(), port, settings.simulatedNodes());
+    return new Orca(system, port);
+  }
+
+  private static void ensureNamespace(ActorSystem<Void> system, ClusterSharding sharding, String name, Duration timeout)
+      throws Exception {
+    ObjectKey key = new ObjectKey(ResourceType.NAMESPACE, "", name);
+    if (Store.get(system).cache().get(key) != null) {
+      return;
+    }
+    Namespace ns = new Namespace(Namespace.API_VERSION, Namespace.KIND, ObjectMeta.named(null, name), null, null);
+    ObjectEntity.WriteResult result = AskPattern.<ObjectEntity.Command, ObjectEntity.WriteResult>ask(
+        Entities.ref(sharding, key), replyTo -> new ObjectEntity.Create(ns, replyTo), timeout, system.scheduler())
+        .toCompletableFuture().get(timeout.toMillis() * 3, TimeUnit.MILLISECONDS);
+    if (result instanceof ObjectEntity.Accepted accepted) {
+      Store.get(system).cache().awaitApplied(accepted.persistenceId(), accepted.sequenceNr())
+          .toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  /** The bound API port (useful when started with port 0). */
+  public int port() {
+    return port;
+  }
+
+  /** Shuts down through coordinated shutdown and waits for it. */
+  @Override
+  public void close() throws Exception {
+    system.terminate();
+    system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+}

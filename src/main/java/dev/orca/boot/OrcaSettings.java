@@ -1,0 +1,58 @@
+package dev.orca.boot;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one Orca process is asked to be: where its journal lives, where its API listens, how many
+ * simulated nodes it starts and which roles it plays. The rest of the configuration comes from
+ * conf/*.conf; {@link #config()} lays these settings over it.
+ */
+public record OrcaSettings(Path dataDir, String host, int port, int simulatedNodes, List<String> roles,
+    Map<String, Object> overrides) {
+
+  public static OrcaSettings defaults() {
+    Config c = ConfigFactory.load();
+    return new OrcaSettings(Path.of(c.getString("orca.data-dir")), c.getString("orca.api.host"), c.getInt("orca.api.port"),
+        c.getInt("orca.simulated-nodes"), List.of("control", "api", "worker"), Map.of());
+  }
+
+  public OrcaSettings withPort(int port) {
+    return new OrcaSettings(dataDir, host, port, simulatedNodes, roles, overrides);
+  }
+
+  public OrcaSettings withDataDir(Path dataDir) {
+    return new OrcaSettings(dataDir, host, port, simulatedNodes, roles, overrides);
+  }
+
+  public OrcaSettings withSimulatedNodes(int count) {
+    return new OrcaSettings(dataDir, host, port, count, roles, overrides);
+  }
+
+  /** Any further configuration path to override, e.g. "orca.node.grace-period" → "2s". */
+  public OrcaSettings with(String path, Object value) {
+    Map<String, Object> more = new HashMap<>(overrides);
+    more.put(path, value);
+    return new OrcaSettings(dataDir, host, port, simulatedNodes, roles, more);
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("orca") + ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  /** The whole configuration of this process. */
+  public Config config() {
+    Map<String, Object> values = new HashMap<>(overrides);
+    values.put("orca.api.host", host);
+    values.put("orca.api.port", port);
+    values.put("orca.simulated-nodes", simulatedNodes);
+    values.put("orca.data-dir", dataDir.toString());
+    values.put("pekko.cluster.roles", roles);
+    values.put("pekko-persistence-jdbc.shared-databases.slick.db.url", jdbcUrl());
+    return ConfigFactory.parseMap(values).withFallback(ConfigFactory.load());
+  }
+}

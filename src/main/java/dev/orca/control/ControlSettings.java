@@ -1,0 +1,24 @@
+package dev.orca.control;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+
+/** How the controllers pace themselves, from {@code orca.control} and {@code orca.node}. */
+public record ControlSettings(
+    Duration resyncInterval,
+    Duration reconcileDebounce,
+    Duration askTimeout,
+    Duration nodeGracePeriod,
+    Duration nodeEvictionDelay) {
+
+  public static ControlSettings from(Config config) {
+    Config control = config.getConfig("orca.control");
+    Config node = config.getConfig("orca.node");
+    return new ControlSettings(
+        control.getDuration("resync-interval"),
+        control.getDuration("reconcile-debounce"),
+        control.getDuration("ask-timeout"),
+        node.getDuration("grace-period"),
+        node.getDuration("eviction-delay"));
+  }
+}

@@ -1,0 +1,43 @@
+package dev.orca.control;
+
+import dev.orca.model.KubeObject;
+import dev.orca.model.ResourceType;
+import dev.orca.store.ObjectEvent;
+import dev.orca.store.ObjectKey;
+import java.time.Duration;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+
+/** An Event object: stored and served, with nothing to reconcile. */
+public final class EventEntity extends ObjectEntity {
+
+  private EventEntity(ActorContext<Command> context, TimerScheduler<Command> timers, ObjectKey key,
+      ControlSettings settings) {
+    super(context, timers, key, settings);
+  }
+
+  public static void init(ClusterSharding sharding, ControlSettings settings) {
+    sharding.init(Entity.of(Entities.typeKey(ResourceType.EVENT), ctx -> create(ctx.getEntityId(), settings))
+        .withRole("control"));
+  }
+
+  public static Behavior<Command> create(String entityId, ControlSettings settings) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
+        new EventEntity(context, timers, ObjectKey.fromEntityId(ResourceType.EVENT, entityId), settings)));
+  }
+
+  @Override
+  protected Duration resyncInterval() {
+    return null;
+  }
+
+  @Override
+  protected ReplyEffect<ObjectEvent, State> reconcile(KubeObject object) {
+    return Effect().noReply();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.orca.control;
+
+import dev.orca.model.KubeObject;
+import dev.orca.model.OwnerReference;
+import dev.orca.model.ResourceType;
+import dev.orca.store.Change;
+import dev.orca.store.ObjectKey;
+import dev.orca.store.StoredObject;
+import dev.orca.store.Store;
+import dev.orca.store.WatchCache;
+import java.time.Duration;
+import java.util.List;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+
+/**
+ * Background cascading deletion, a cluster singleton: when an object is gone, its dependents whose
+ * owners are all gone are deleted too. It reacts to each deletion and also sweeps every object on
+ * a timer, so a dependent created after its owner vanished is found as well.
+ */
+public final class GarbageCollector extends AbstractBehavior<GarbageCollector.Command> {
+
+  public sealed interface Command {}
+
+  private record OwnerGone(String uid) implements Command {}
+
+  private record Sweep() implements Command {}
+
+  private final WatchCache cache;
+  private final ClusterSharding sharding;
+
+  private GarbageCollector(ActorContext<Command> context) {
+    super(context);
+    this.cache = Store.get(context.getSystem()).cache();
+    this.sharding = ClusterSharding.get(context.getSystem());
+    cache.subscribe(this::route);
+  }
+
+  public static Behavior<Command> create(Duration sweepInterval) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+      timers.startTimerWithFixedDelay(new Sweep(), sweepInterval);
+      return new GarbageCollector(context);
+    }));
+  }
+
+  private boolean route(Change change) {
+    if (change.isDeletion() && change.previous().object().metadata().uid() != null) {
+      getContext().getSelf().tell(new OwnerGone(change.previous().object().metadata().uid()));
+    }
+    return true;
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(OwnerGone.class, this::onOwnerGone)
+        .onMessage(Sweep.class, this::onSweep)
+        .build();
+  }
+
+  private Behavior<Command> onOwnerGone(OwnerGone gone) {
+    for (KubeObject dependent : cache.dependents(gone.uid(), KubeObject.class)) {
+      collectIfOrphaned(dependent);
+    }
+    return this;
+  }
+
+  private Behavior<Command> onSweep(Sweep sweep) {
+    for (ResourceType type : ResourceType.values()) {
+      for (StoredObject s : cache.all(type)) {
+        if (!s.object().metadata().ownerReferencesOrEmpty().isEmpty()) {
+          collectIfOrphaned(s.object());
+        }
+      }
+    }
+    return this;
+  }
+
+  private void collectIfOrphaned(KubeObject dependent) {
+    List<OwnerReference> owners = dependent.metadata().ownerReferencesOrEmpty();
+    if (!dependent.metadata().isDeleting() && !owners.isEmpty() && owners.stream().noneMatch(o -> cache.uidExists(o.uid()))) {
+      Entities.tell(sharding, ObjectKey.of(dependent),
+          new ObjectEntity.Delete("Background", null, getContext().getSystem().ignoreRef()));
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package dev.orca.control;
+
+import dev.orca.model.KubeObject;
+import dev.orca.model.Node;
+import dev.orca.model.NodeCondition;
+import dev.orca.model.NodeStatus;
+import dev.orca.model.Pod;
+import dev.orca.model.PodResources;
+import dev.orca.model.Quantity;
+import dev.orca.model.ResourceType;
+import dev.orca.store.ObjectEvent;
+import dev.orca.store.ObjectEvent.ObjectCreated;
+import dev.orca.store.ObjectEvent.ObjectDeleted;
+import dev.orca.store.ObjectEvent.ObjectUpdated;
+import dev.orca.store.ObjectKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilderByState;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+
+/**
+ * A node: capacity, labels, taints, conditions and its lease. The node agent renews the lease in
+ * memory (never persisted); a lease older than the grace period makes the node's Ready condition
+ * Unknown, and after the eviction delay its pods are lost. The node also admits bindings,
+ * re-checking capacity so that a stale scheduler snapshot cannot overcommit it.
+ */
+public final class NodeEntity extends ObjectEntity {
+
+  /** The node agent announces the node: created if new, its status refreshed otherwise. */
+  public record Register(Node node) implements Command {}
+
+  /** The node agent is alive. */
+  public record Heartbeat() implements Command {}
+
+  /** May this pod, with these requests, run here? */
+  public record Admit(String podEntityId, long milliCpu, long memory, ActorRef<AdmitResult> replyTo) implements Command {}
+
+  /** The answer to {@link Admit}. */
+  public sealed interface AdmitResult extends dev.orca.CborSerializable {}
+
+  public record Admitted() implements AdmitResult {}
+
+  public record NotAdmitted(String reason) implements AdmitResult {}
+
+  private record Reservation(long milliCpu, long memory, Instant at) {}
+
+  private final Map<String, Reservation> reservations = new HashMap<>();
+  private Instant lastHeartbeat = Instant.now();
+
+  private NodeEntity(ActorContext<Command> context, TimerScheduler<Command> timers, ObjectKey key,
+      ControlSettings settings) {
+    super(context, timers, key, settings);
+  }
+
+  public static void init(ClusterSharding sharding, ControlSettings settings) {
+    sharding.init(Entity.of(Entities.typeKey(ResourceType.NODE), ctx -> create(ctx.getEntityId(), settings))
+        .withRole("control"));
+  }
+
+  public static Behavior<Command> create(String entityId, ControlSettings settings) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
+        new NodeEntity(context, timers, ObjectKey.fromEntityId(ResourceType.NODE, entityId), settings)));
+  }
+
+  @Override
+  protected Duration resyncInterval() {
+    return Duration.ofSeconds(1);
+  }
+
+  @Override
+  protected void kindCommands(CommandHandlerWithReplyBuilderByState<Command, ObjectEvent, State, State> builder) {
+    builder
+        .onCommand(Register.class, this::onRegister)
+        .onCommand(Heartbeat.class, this::onHeartbeat)
+        .onCommand(Admit.class, this::onAdmit);
+  }
+
+  private ReplyEffect<ObjectEvent, State> onRegister(State state, Register cmd) {
+    lastHeartbeat = Instant.now();
+    Node announced = cmd.node();
+    if (!state.exists()) {
+      Node node = announced.withStatus(withReady(announced.status(), true));
+      return persist(new ObjectCreated(node.withMetadata(node.metadata()
+          .withUid(java.util.UUID.randomUUID().toString()).withCreationTimestamp(now()).withGeneration(1L))));
+    }
+    Node current = (Node) state.object();
+    NodeStatus refreshed = withReady(new NodeStatus(announced.status().capacity(), announced.status().allocatable(),
+        current.status() == null ? null : current.status().conditions(), announced.status().addresses(),
+        announced.status().nodeInfo()), true);
+    if (refreshed.equals(current.status())) {
+      return Effect().noReply();
+    }
+    return persist(new ObjectUpdated(current.withStatus(refreshed)));
+  }
+
+  private ReplyEffect<ObjectEvent, State> onHeartbeat(State state, Heartbeat cmd) {
+    lastHeartbeat = Instant.now();
+    if (state.exists() && !isReady((Node) state.object())) {
+      Node node = (Node) state.object();
+      return persist(new ObjectUpdated(node.withStatus(withReady(node.status(), true))));
+    }
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<ObjectEvent, State> onAdmit(State state, Admit cmd) {
+    if (!state.exists() || state.object().metadata().isDeleting()) {
+      return Effect().reply(cmd.replyTo(), new NotAdmitted("node " + key.name() + " does not exist"));
+    }
+    Node node = (Node) state.object();
+    if (!isReady(node)) {
+      return Effect().reply(cmd.replyTo(), new NotAdmitted("node " + key.name() + " is not ready"));
+    }
+    List<Pod> pods = cache.podsOnNode(key.name());
+    reservations.keySet().removeIf(podId -> pods.stream().anyMatch(p -> podId.equals(p.metadata().namespace() + "/" + p.metadata().name())));
+    reservations.values().removeIf(r -> r.at().isBefore(Instant.now().minusSeconds(30)));
+    long cpu = cmd.milliCpu();
+    long memory = cmd.memory();
+    int count = 1;
+    for (Pod pod : pods) {
+      if (!PodResources.isTerminal(pod)) {
+        cpu += PodResources.requestedMilliCpu(pod.spec());
+        memory += PodResources.requestedMemory(pod.spec());
+        count++;
+      }
+    }
+    for (Reservation r : reservations.values()) {
+      cpu += r.milliCpu();
+      memory += r.memory();
+      count++;
+    }
+    Map<String, String> allocatable = allocatable(node);
+    if (cpu > Quantity.milliValue(allocatable.getOrDefault("cpu", "0"))) {
+      return Effect().reply(cmd.replyTo(), new NotAdmitted("Insufficient cpu"));
+    }
+    if (memory > Quantity.value(allocatable.getOrDefault("memory", "0"))) {
+      return Effect().reply(cmd.replyTo(), new NotAdmitted("Insufficient memory"));
+    }
+    if (count > Quantity.value(allocatable.getOrDefault("pods", "110"))) {
+      return Effect().reply(cmd.replyTo(), new NotAdmitted("Too many pods"));
+    }
+    reservations.put(cmd.podEntityId(), new Reservation(cmd.milliCpu(), cmd.memory(), Instant.now()));
+    return Effect().reply(cmd.replyTo(), new Admitted());
+  }
+
+  /** The lease check: Ready turns Unknown after the grace period, pods are lost after the eviction delay. */
+  @Override
+  protected ReplyEffect<ObjectEvent, State> reconcile(KubeObject object) {
+    Node node = (Node) object;
+    Instant now = Instant.now();
+    if (isReady(node) && lastHeartbeat.plus(settings.nodeGracePeriod()).isBefore(now)) {
+      return persist(new ObjectUpdated(node.withStatus(withReady(node.status(), false))));
+    }
+    if (!isReady(node) && lastHeartbeat.plus(settings.nodeGracePeriod()).plus(settings.nodeEvictionDelay()).isBefore(now)) {
+      evictPods();
+    }
+    return Effect().noReply();
+  }
+
+  @Override
+  protected void afterPersist(ObjectEvent event) {
+    if (event instanceof ObjectDeleted) {
+      evictPods();
+    }
+  }
+
+  private void evictPods() {
+    for (Pod pod : cache.podsOnNode(key.name())) {
+      if (!PodResources.isTerminal(pod)) {
+        Entities.tell(sharding, ObjectKey.of(pod), new PodEntity.MarkLost(key.name()));
+      }
+    }
+  }
+
+  private static Map<String, String> allocatable(Node node) {
+    if (node.status() == null) {
+      return Map.of();
+    }
+    return node.status().allocatable() != null ? node.status().allocatable()
+        : node.status().capacity() != null ? node.status().capacity() : Map.of();
+  }
+
+  static boolean isReady(Node node) {
+    if (node.status() == null || node.status().conditions() == null) {
+      return false;
+    }
+    return node.status().conditions().stream().anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()));
+  }
+
+  private static NodeStatus withReady(NodeStatus status, boolean ready) {
+    String now = now();
+    NodeCondition condition = ready
+        ? new NodeCondition("Ready", "True", "KubeletReady", "kubelet is posting ready status", now, now)
+        : new NodeCondition("Ready", "Unknown", "NodeStatusUnknown", "Kubelet stopped posting node status.", now, now);
+    List<NodeCondition> conditions = new ArrayList<>();
+    if (status != null && status.conditions() != null) {
+      for (NodeCondition c : status.conditions()) {
+        if (!"Ready".equals(c.type())) {
+          conditions.add(c);
+        }
+      }
+    }
+    conditions.add(condition);
+    NodeStatus s = status != null ? status : new NodeStatus(null, null, null, null, null);
+    return new NodeStatus(s.capacity(), s.allocatable(), conditions, s.addresses(), s.nodeInfo());
+  }
+}

@@ -1,0 +1,107 @@
+package dev.orca.node;
+
+import dev.orca.model.Container;
+import dev.orca.model.Pod;
+import dev.orca.node.runtime.ContainerRuntime;
+import dev.orca.node.runtime.ContainerRuntime.RunningContainer;
+import java.time.Instant;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * One container of a pod, run through the runtime. When the container exits and the pod's
+ * restartPolicy wants it back, this actor fails with {@link ContainerExited}; its PodRunner
+ * supervises it with a restart backoff, which is CrashLoopBackOff.
+ */
+final class ContainerActor {
+
+  sealed interface Command {}
+
+  /** Stop the container and do not restart it. */
+  record Stop(long gracePeriodSeconds) implements Command {}
+
+  private record Started(RunningContainer container) implements Command {}
+
+  private record StartFailed(String reason) implements Command {}
+
+  private record Exited(int exitCode) implements Command {}
+
+  /** The container ended and should be restarted. */
+  static final class ContainerExited extends RuntimeException {
+    ContainerExited(String name, int exitCode) {
+      super("container " + name + " exited with " + exitCode);
+    }
+  }
+
+  private final ActorContext<Command> context;
+  private final Pod pod;
+  private final Container container;
+  private final ActorRef<PodRunner.Command> runner;
+  private boolean stopping;
+
+  private ContainerActor(ActorContext<Command> context, Pod pod, Container container, ActorRef<PodRunner.Command> runner) {
+    this.context = context;
+    this.pod = pod;
+    this.container = container;
+    this.runner = runner;
+  }
+
+  static Behavior<Command> create(Pod pod, Container container, ContainerRuntime runtime,
+      ActorRef<PodRunner.Command> runner) {
+    return Behaviors.setup(context -> {
+      ContainerActor actor = new ContainerActor(context, pod, container, runner);
+      context.pipeToSelf(runtime.start(pod, container),
+          (started, error) -> error == null ? new Started(started) : new StartFailed(error.getMessage()));
+      return actor.starting();
+    });
+  }
+
+  private Behavior<Command> starting() {
+    return Behaviors.receive(Command.class)
+        .onMessage(Started.class, this::onStarted)
+        .onMessage(StartFailed.class, m -> onExited(new Exited(128)))
+        .onMessage(Stop.class, m -> {
+          stopping = true;
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  private Behavior<Command> onStarted(Started started) {
+    RunningContainer running = started.container();
+    if (stopping) {
+      running.stop(0);
+    }
+    runner.tell(new PodRunner.ContainerRunning(container.name(), running.containerId(), Instant.now()));
+    context.pipeToSelf(running.exited(), (code, error) -> new Exited(code == null ? 137 : code));
+    return running(running);
+  }
+
+  private Behavior<Command> running(RunningContainer running) {
+    return Behaviors.receive(Command.class)
+        .onMessage(Stop.class, m -> {
+          stopping = true;
+          running.stop(m.gracePeriodSeconds());
+          return Behaviors.same();
+        })
+        .onMessage(Exited.class, this::onExited)
+        .onSignal(PostStop.class, s -> {
+          running.stop(0);
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  private Behavior<Command> onExited(Exited exited) {
+    runner.tell(new PodRunner.ContainerTerminated(container.name(), exited.exitCode(), Instant.now(), stopping));
+    String policy = pod.spec().restartPolicy() == null ? "Always" : pod.spec().restartPolicy();
+    boolean restart = !stopping && ("Always".equals(policy) || ("OnFailure".equals(policy) && exited.exitCode() != 0));
+    if (restart) {
+      throw new ContainerExited(container.name(), exited.exitCode());
+    }
+    return Behaviors.stopped();
+  }
+}

@@ -1,0 +1,164 @@
+package dev.orca.node;
+
+import dev.orca.control.Entities;
+import dev.orca.control.NodeEntity;
+import dev.orca.control.PodEntity;
+import dev.orca.model.Node;
+import dev.orca.model.Pod;
+import dev.orca.model.PodResources;
+import dev.orca.model.ResourceType;
+import dev.orca.node.runtime.ContainerRuntime;
+import dev.orca.store.ObjectKey;
+import dev.orca.store.Store;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+
+/**
+ * The kubelet of one node: registers the node, renews its lease, and keeps a PodRunner for every
+ * pod bound to the node — level-triggered against the pods the read side shows, nudged by each
+ * change of such a pod.
+ */
+public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
+
+  public sealed interface Command {}
+
+  /** A pod bound to this node changed (or vanished: pod is null). */
+  public record PodChanged(ObjectKey key, Pod pod) implements Command {}
+
+  /** Chaos: stop renewing the lease, as a dead kubelet would. */
+  public record StopHeartbeats() implements Command {}
+
+  /** Chaos: renew the lease again. */
+  public record ResumeHeartbeats() implements Command {}
+
+  /** Chaos: crash every container of a pod on this node. */
+  public record CrashPod(String namespace, String name, ActorRef<Integer> replyTo) implements Command {}
+
+  record RunnerStopped(ObjectKey key) implements Command {}
+
+  private record Tick() implements Command {}
+
+  private record Resync() implements Command {}
+
+  public static ServiceKey<Command> serviceKey(String nodeName) {
+    return ServiceKey.create(Command.class, "node-agent-" + nodeName);
+  }
+
+  private final Node node;
+  private final ContainerRuntime runtime;
+  private final NodeSettings settings;
+  private final ClusterSharding sharding;
+  private final Store store;
+  private final ObjectKey nodeKey;
+  private final Map<ObjectKey, ActorRef<PodRunner.Command>> runners = new HashMap<>();
+  private final Set<ObjectKey> stopping = new HashSet<>();
+  private boolean heartbeating = true;
+
+  private NodeAgent(ActorContext<Command> context, TimerScheduler<Command> timers, Node node, ContainerRuntime runtime,
+      NodeSettings settings) {
+    super(context);
+    this.node = node;
+    this.runtime = runtime;
+    this.settings = settings;
+    this.sharding = ClusterSharding.get(context.getSystem());
+    this.store = Store.get(context.getSystem());
+    this.nodeKey = new ObjectKey(ResourceType.NODE, "", node.metadata().name());
+    Entities.tell(sharding, nodeKey, new NodeEntity.Register(node));
+    context.getSystem().receptionist().tell(Receptionist.register(serviceKey(node.metadata().name()), context.getSelf()));
+    timers.startTimerWithFixedDelay("heartbeat", new Tick(), settings.heartbeatInterval());
+    timers.startTimerWithFixedDelay("resync", new Resync(), java.time.Duration.ofSeconds(10));
+    context.getSelf().tell(new Resync());
+  }
+
+  public static Behavior<Command> create(Node node, ContainerRuntime runtime, NodeSettings settings) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> new NodeAgent(context, timers, node, runtime, settings)));
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Tick.class, this::onTick)
+        .onMessage(Resync.class, this::onResync)
+        .onMessage(PodChanged.class, this::onPodChanged)
+        .onMessage(RunnerStopped.class, this::onRunnerStopped)
+        .onMessage(StopHeartbeats.class, m -> setHeartbeating(false))
+        .onMessage(ResumeHeartbeats.class, m -> setHeartbeating(true))
+        .onMessage(CrashPod.class, this::onCrashPod)
+        .build();
+  }
+
+  private Behavior<Command> onTick(Tick tick) {
+    if (heartbeating) {
+      Entities.tell(sharding, nodeKey, new NodeEntity.Heartbeat());
+    }
+    return this;
+  }
+
+  private Behavior<Command> setHeartbeating(boolean on) {
+    heartbeating = on;
+    if (on) {
+      Entities.tell(sharding, nodeKey, new NodeEntity.Register(node));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onResync(Resync resync) {
+    Set<ObjectKey> seen = new HashSet<>();
+    for (Pod pod : store.cache().podsOnNode(node.metadata().name())) {
+      ObjectKey key = ObjectKey.of(pod);
+      seen.add(key);
+      sync(key, pod);
+    }
+    for (ObjectKey key : Set.copyOf(runners.keySet())) {
+      if (!seen.contains(key)) {
+        sync(key, null);
+      }
+    }
+    return this;
+  }
+
+  private Behavior<Command> onPodChanged(PodChanged changed) {
+    sync(changed.key(), changed.pod());
+    return this;
+  }
+
+  /** Makes the runners match the pod: run it if it should run, stop it if it should not. */
+  private void sync(ObjectKey key, Pod pod) {
+    boolean shouldRun = pod != null && heartbeating && !pod.metadata().isDeleting() && !PodResources.isTerminal(pod)
+        && node.metadata().name().equals(pod.spec().nodeName());
+    ActorRef<PodRunner.Command> runner = runners.get(key);
+    if (shouldRun && runner == null) {
+      runners.put(key, getContext().spawnAnonymous(PodRunner.create(pod, runtime, settings, "127.0.0.1", getContext().getSelf())));
+    } else if (!shouldRun && runner != null && !stopping.contains(key)) {
+      stopping.add(key);
+      runner.tell(new PodRunner.Stop(pod == null ? 0 : PodRunner.grace(pod).toSeconds()));
+    } else if (!shouldRun && runner == null && pod != null && pod.metadata().isDeleting()) {
+      Entities.tell(sharding, key, new PodEntity.ContainersStopped(node.metadata().name()));
+    }
+  }
+
+  private Behavior<Command> onRunnerStopped(RunnerStopped stopped) {
+    runners.remove(stopped.key());
+    stopping.remove(stopped.key());
+    Entities.tell(sharding, stopped.key(), new PodEntity.ContainersStopped(node.metadata().name()));
+    return this;
+  }
+
+  private Behavior<Command> onCrashPod(CrashPod crash) {
+    int crashed = runtime instanceof dev.orca.node.runtime.SimulatedRuntime sim ? sim.crash(crash.namespace(), crash.name()) : 0;
+    crash.replyTo().tell(crashed);
+    return this;
+  }
+}

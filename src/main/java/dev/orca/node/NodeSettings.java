@@ -1,0 +1,33 @@
+package dev.orca.node;
+
+import com.typesafe.config.Config;
+import dev.orca.store.ObjectKey;
+import java.time.Duration;
+
+/** How node agents behave, from {@code orca.node}, {@code orca.runtime} and {@code orca.simulated-node}. */
+public record NodeSettings(
+    Duration heartbeatInterval,
+    Duration simulatedStartDelay,
+    Duration restartBackoffMin,
+    Duration restartBackoffMax,
+    String cpu,
+    String memory,
+    int pods) {
+
+  public static NodeSettings from(Config config) {
+    return new NodeSettings(
+        config.getDuration("orca.node.heartbeat-interval"),
+        config.getDuration("orca.runtime.simulated-start-delay"),
+        config.getDuration("orca.runtime.restart-backoff-min"),
+        config.getDuration("orca.runtime.restart-backoff-max"),
+        config.getString("orca.simulated-node.cpu"),
+        config.getString("orca.simulated-node.memory"),
+        config.getInt("orca.simulated-node.pods"));
+  }
+
+  /** A stable, fake pod address for a simulated pod (10.244.0.0/16). */
+  public String podIp(ObjectKey pod) {
+    int h = pod.persistenceId().hashCode() & 0xffff;
+    return "10.244." + (h >> 8) + "." + Math.max(1, h & 0xff);
+  }
+}

@@ -1,0 +1,136 @@
+package dev.orca.node;
+
+import dev.orca.control.Entities;
+import dev.orca.control.PodEntity;
+import dev.orca.model.Container;
+import dev.orca.model.ContainerStatus;
+import dev.orca.model.Pod;
+import dev.orca.node.runtime.ContainerRuntime;
+import dev.orca.store.ObjectKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+
+/**
+ * Runs one pod on its node: a supervised child per container (restarted with backoff, like
+ * CrashLoopBackOff), and reports the pod's status to its Pod entity whenever it changes.
+ */
+final class PodRunner extends AbstractBehavior<PodRunner.Command> {
+
+  sealed interface Command {}
+
+  /** Stop every container, then tell the agent. */
+  record Stop(long gracePeriodSeconds) implements Command {}
+
+  record ContainerRunning(String name, String containerId, Instant startedAt) implements Command {}
+
+  record ContainerTerminated(String name, int exitCode, Instant at, boolean stopping) implements Command {}
+
+  private final Pod pod;
+  private final ObjectKey key;
+  private final String hostIp;
+  private final String podIp;
+  private final ActorRef<NodeAgent.Command> agent;
+  private final ClusterSharding sharding;
+  private final Instant startTime = Instant.now();
+  private final Map<String, ContainerStatus> statuses = new HashMap<>();
+  private final Set<String> live = new HashSet<>();
+  private boolean stopping;
+
+  private PodRunner(ActorContext<Command> context, Pod pod, ContainerRuntime runtime, NodeSettings settings,
+      String hostIp, ActorRef<NodeAgent.Command> agent) {
+    super(context);
+    this.pod = pod;
+    this.key = ObjectKey.of(pod);
+    this.hostIp = hostIp;
+    this.podIp = settings.podIp(key);
+    this.agent = agent;
+    this.sharding = ClusterSharding.get(context.getSystem());
+    for (Container container : pod.spec().containers()) {
+      Behavior<ContainerActor.Command> supervised = Behaviors.supervise(
+              ContainerActor.create(pod, container, runtime, context.getSelf()))
+          .onFailure(ContainerActor.ContainerExited.class,
+              SupervisorStrategy.restartWithBackoff(settings.restartBackoffMin(), settings.restartBackoffMax(), 0.2));
+      context.spawn(supervised, "container-" + container.name());
+      live.add(container.name());
+    }
+  }
+
+  static Behavior<Command> create(Pod pod, ContainerRuntime runtime, NodeSettings settings, String hostIp,
+      ActorRef<NodeAgent.Command> agent) {
+    return Behaviors.setup(context -> new PodRunner(context, pod, runtime, settings, hostIp, agent));
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(ContainerRunning.class, this::onRunning)
+        .onMessage(ContainerTerminated.class, this::onTerminated)
+        .onMessage(Stop.class, this::onStop)
+        .build();
+  }
+
+  private Behavior<Command> onRunning(ContainerRunning m) {
+    ContainerStatus previous = statuses.get(m.name());
+    int restarts = previous == null || previous.restartCount() == null ? 0 : previous.restartCount();
+    statuses.put(m.name(), PodStatusBuilder.running(m.name(), image(m.name()), m.containerId(), m.startedAt(), restarts));
+    report();
+    return this;
+  }
+
+  private Behavior<Command> onTerminated(ContainerTerminated m) {
+    String policy = pod.spec().restartPolicy() == null ? "Always" : pod.spec().restartPolicy();
+    boolean willRestart = !m.stopping()
+        && ("Always".equals(policy) || ("OnFailure".equals(policy) && m.exitCode() != 0));
+    statuses.put(m.name(), PodStatusBuilder.terminated(statuses.get(m.name()), m.name(), image(m.name()), m.exitCode(),
+        m.at(), willRestart));
+    if (!willRestart) {
+      live.remove(m.name());
+    }
+    if (stopping) {
+      return stopIfDone();
+    }
+    report();
+    return this;
+  }
+
+  private Behavior<Command> onStop(Stop m) {
+    stopping = true;
+    getContext().getChildren().forEach(child -> child.unsafeUpcast().tell(new ContainerActor.Stop(m.gracePeriodSeconds())));
+    return stopIfDone();
+  }
+
+  private Behavior<Command> stopIfDone() {
+    if (live.isEmpty()) {
+      agent.tell(new NodeAgent.RunnerStopped(key));
+      return Behaviors.stopped();
+    }
+    return this;
+  }
+
+  private void report() {
+    Entities.tell(sharding, key, new PodEntity.ReportStatus(
+        PodStatusBuilder.build(pod, statuses, hostIp, podIp, startTime, Instant.now())));
+  }
+
+  private String image(String containerName) {
+    return pod.spec().containers().stream().filter(c -> c.name().equals(containerName)).findFirst()
+        .map(Container::image).orElse(null);
+  }
+
+  static Duration grace(Pod pod) {
+    Long seconds = pod.spec().terminationGracePeriodSeconds();
+    return Duration.ofSeconds(seconds == null ? 30 : seconds);
+  }
+}

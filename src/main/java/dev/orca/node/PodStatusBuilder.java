@@ -1,0 +1,87 @@
+package dev.orca.node;
+
+import dev.orca.model.ContainerState;
+import dev.orca.model.ContainerStateRunning;
+import dev.orca.model.ContainerStateTerminated;
+import dev.orca.model.ContainerStateWaiting;
+import dev.orca.model.ContainerStatus;
+import dev.orca.model.Pod;
+import dev.orca.model.PodCondition;
+import dev.orca.model.PodStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The kubelet's view of a pod, computed from its containers' states. Pure. */
+final class PodStatusBuilder {
+  private PodStatusBuilder() {}
+
+  static ContainerStatus running(String name, String image, String id, Instant startedAt, int restarts) {
+    return new ContainerStatus(name, new ContainerState(null, new ContainerStateRunning(startedAt.toString()), null),
+        null, true, restarts, image, image, id, true);
+  }
+
+  static ContainerStatus terminated(ContainerStatus previous, String name, String image, int exitCode, Instant at,
+      boolean willRestart) {
+    int restarts = previous == null || previous.restartCount() == null ? 0 : previous.restartCount();
+    String startedAt = previous != null && previous.state() != null && previous.state().running() != null
+        ? previous.state().running().startedAt() : null;
+    ContainerState ended = new ContainerState(null, null, new ContainerStateTerminated(exitCode,
+        exitCode == 0 ? "Completed" : "Error", null, startedAt, at.toString()));
+    if (willRestart) {
+      return new ContainerStatus(name, new ContainerState(new ContainerStateWaiting("CrashLoopBackOff",
+          "back-off restarting failed container " + name), null, null), ended, false, restarts + 1, image, image,
+          previous == null ? null : previous.containerID(), false);
+    }
+    return new ContainerStatus(name, ended, previous == null ? null : previous.lastState(), false, restarts, image,
+        image, previous == null ? null : previous.containerID(), false);
+  }
+
+  /** Phase, conditions and container statuses of a pod on a node. */
+  static PodStatus build(Pod pod, Map<String, ContainerStatus> containers, String hostIp, String podIp,
+      Instant startTime, Instant now) {
+    List<ContainerStatus> statuses = new ArrayList<>();
+    pod.spec().containers().forEach(c -> {
+      ContainerStatus s = containers.get(c.name());
+      statuses.add(s != null ? s : new ContainerStatus(c.name(), new ContainerState(
+          new ContainerStateWaiting("ContainerCreating", null), null, null), null, false, 0, c.image(), null, null, false));
+    });
+    boolean allReady = statuses.stream().allMatch(s -> Boolean.TRUE.equals(s.ready()));
+    boolean allTerminated = statuses.stream().allMatch(s -> s.state() != null && s.state().terminated() != null);
+    String phase;
+    if (allTerminated) {
+      boolean failed = statuses.stream().anyMatch(s -> !Objects.equals(s.state().terminated().exitCode(), 0));
+      phase = failed ? "Failed" : "Succeeded";
+    } else if (statuses.stream().anyMatch(s -> s.containerID() != null)) {
+      phase = "Running";
+    } else {
+      phase = "Pending";
+    }
+    String ts = now.toString();
+    String ready = allReady ? "True" : "False";
+    List<PodCondition> conditions = List.of(
+        new PodCondition("Initialized", "True", null, null, null, ts),
+        new PodCondition("Ready", ready, allReady ? null : "ContainersNotReady", null, null, ts),
+        new PodCondition("ContainersReady", ready, allReady ? null : "ContainersNotReady", null, null, ts),
+        new PodCondition("PodScheduled", "True", null, null, null, ts));
+    return new PodStatus(phase, keepTransitionTimes(pod.status(), conditions), null, null, hostIp, podIp,
+        startTime.toString(), statuses);
+  }
+
+  /** A condition whose status did not change keeps its lastTransitionTime. */
+  private static List<PodCondition> keepTransitionTimes(PodStatus previous, List<PodCondition> conditions) {
+    if (previous == null || previous.conditions() == null) {
+      return conditions;
+    }
+    List<PodCondition> out = new ArrayList<>();
+    for (PodCondition c : conditions) {
+      PodCondition old = previous.conditions().stream().filter(p -> p.type().equals(c.type())).findFirst().orElse(null);
+      out.add(old != null && Objects.equals(old.status(), c.status())
+          ? new PodCondition(c.type(), c.status(), c.reason(), c.message(), c.lastProbeTime(), old.lastTransitionTime())
+          : c);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.orca.node;
+
+import dev.orca.model.Node;
+import dev.orca.model.NodeAddress;
+import dev.orca.model.NodeSpec;
+import dev.orca.model.NodeStatus;
+import dev.orca.model.NodeSystemInfo;
+import dev.orca.model.ObjectMeta;
+import dev.orca.model.Pod;
+import dev.orca.node.runtime.ContainerRuntime;
+import dev.orca.store.Change;
+import dev.orca.store.StoredObject;
+import dev.orca.store.Store;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * The worker side of one JVM for simulated nodes: it starts the configured number of nodes, and
+ * an agent for every Node object created with the annotation {@code orca.dev/simulated: "true"}
+ * (as KWOK does), and routes each change of a pod to the agent of the pod's node.
+ */
+public final class SimulatedNodes extends AbstractBehavior<SimulatedNodes.Command> {
+  public static final String ANNOTATION = "orca.dev/simulated";
+
+  public sealed interface Command {}
+
+  private record NodeAnnounced(Node node) implements Command {}
+
+  private final ContainerRuntime runtime;
+  private final NodeSettings settings;
+  private final Map<String, ActorRef<NodeAgent.Command>> agents = new ConcurrentHashMap<>();
+
+  private SimulatedNodes(ActorContext<Command> context, ContainerRuntime runtime, NodeSettings settings, int count) {
+    super(context);
+    this.runtime = runtime;
+    this.settings = settings;
+    Store store = Store.get(context.getSystem());
+    store.cache().subscribe(this::route);
+    for (StoredObject s : store.cache().all(dev.orca.model.ResourceType.NODE)) {
+      onNodeObject((Node) s.object());
+    }
+    for (int i = 1; i <= count; i++) {
+      String name = "sim-node-" + i;
+      if (!agents.containsKey(name)) {
+        startAgent(node(name, settings.cpu(), settings.memory(), settings.pods(), Map.of()));
+      }
+    }
+  }
+
+  public static Behavior<Command> create(ContainerRuntime runtime, NodeSettings settings, int count) {
+    return Behaviors.setup(context -> new SimulatedNodes(context, runtime, settings, count));
+  }
+
+  /** Runs on the journal tail's thread: only routes, never blocks. */
+  private boolean route(Change change) {
+    StoredObject latest = change.latest();
+    if (latest.object() instanceof Pod pod && pod.spec() != null && pod.spec().nodeName() != null) {
+      ActorRef<NodeAgent.Command> agent = agents.get(pod.spec().nodeName());
+      if (agent != null) {
+        agent.tell(new NodeAgent.PodChanged(change.key(), change.current() == null ? null : (Pod) change.current().object()));
+      }
+    } else if (change.current() != null && change.current().object() instanceof Node node
+        && "true".equals(node.metadata().annotationsOrEmpty().get(ANNOTATION))
+        && !agents.containsKey(node.metadata().name())) {
+      getContext().getSelf().tell(new NodeAnnounced(node));
+    }
+    return true;
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder().onMessage(NodeAnnounced.class, m -> {
+      onNodeObject(m.node());
+      return this;
+    }).build();
+  }
+
+  private void onNodeObject(Node node) {
+    if ("true".equals(node.metadata().annotationsOrEmpty().get(ANNOTATION)) && !agents.containsKey(node.metadata().name())
+        && !node.metadata().isDeleting()) {
+      Map<String, String> capacity = node.status() != null && node.status().capacity() != null
+          ? node.status().capacity() : Map.of();
+      startAgent(node(node.metadata().name(), capacity.getOrDefault("cpu", settings.cpu()),
+          capacity.getOrDefault("memory", settings.memory()),
+          Integer.parseInt(capacity.getOrDefault("pods", Integer.toString(settings.pods()))),
+          node.metadata().labelsOrEmpty()).withSpec(node.spec()));
+    }
+  }
+
+  private void startAgent(Node node) {
+    String name = node.metadata().name();
+    agents.put(name, getContext().spawn(NodeAgent.create(node, runtime, settings), "agent-" + name));
+  }
+
+  /** A simulated node's object as its agent announces it. */
+  static Node node(String name, String cpu, String memory, int pods, Map<String, String> extraLabels) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("kubernetes.io/hostname", name);
+    labels.put("kubernetes.io/os", "linux");
+    labels.put("kubernetes.io/arch", "amd64");
+    labels.put("type", "simulated");
+    labels.putAll(extraLabels);
+    Map<String, String> capacity = new HashMap<>();
+    capacity.put("cpu", cpu);
+    capacity.put("memory", memory);
+    capacity.put("pods", Integer.toString(pods));
+    ObjectMeta meta = ObjectMeta.named(null, name).withLabels(labels).withAnnotations(Map.of(ANNOTATION, "true"));
+    NodeStatus status = new NodeStatus(capacity, capacity, null,
+        java.util.List.of(new NodeAddress("InternalIP", "127.0.0.1"), new NodeAddress("Hostname", name)),
+        new NodeSystemInfo(null, null, null, null, "Orca simulated node", "orca-sim://0.1", "v1.32.0-orca", null,
+            "linux", "amd64"));
+    return new Node(Node.API_VERSION, Node.KIND, meta, new NodeSpec(null, null, null, null), status);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.orca.node.runtime;
+
+import dev.orca.model.Container;
+import dev.orca.model.Pod;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Containers that only pretend: one "starts" after a configurable delay and runs until it is
+ * stopped or told to crash. Many simulated nodes share one JVM, as KWOK's do.
+ */
+public final class SimulatedRuntime implements ContainerRuntime {
+  private static final AtomicLong IDS = new AtomicLong();
+  private final Duration startDelay;
+  private final Executor executor;
+  private final Map<String, Set<Simulated>> byPod = new ConcurrentHashMap<>();
+
+  public SimulatedRuntime(Duration startDelay, Executor executor) {
+    this.startDelay = startDelay;
+    this.executor = executor;
+  }
+
+  @Override
+  public CompletionStage<RunningContainer> start(Pod pod, Container container) {
+    String podKey = pod.metadata().namespace() + "/" + pod.metadata().name();
+    Simulated running = new Simulated("sim://" + IDS.incrementAndGet(), podKey);
+    Executor delayed = CompletableFuture.delayedExecutor(startDelay.toMillis(), TimeUnit.MILLISECONDS, executor);
+    return CompletableFuture.supplyAsync(() -> {
+      byPod.computeIfAbsent(podKey, k -> ConcurrentHashMap.newKeySet()).add(running);
+      return running;
+    }, delayed);
+  }
+
+  /** Makes every running container of the pod exit with code 1; returns how many crashed. */
+  public int crash(String namespace, String podName) {
+    Set<Simulated> containers = byPod.getOrDefault(namespace + "/" + podName, Set.of());
+    int crashed = 0;
+    for (Simulated c : containers) {
+      if (c.exit.complete(1)) {
+        crashed++;
+      }
+    }
+    return crashed;
+  }
+
+  private final class Simulated implements RunningContainer {
+    private final String id;
+    private final String podKey;
+    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+
+    Simulated(String id, String podKey) {
+      this.id = id;
+      this.podKey = podKey;
+      exit.whenComplete((code, error) -> byPod.computeIfPresent(podKey, (k, set) -> {
+        set.remove(this);
+        return set.isEmpty() ? null : set;
+      }));
+    }
+
+    @Override
+    public String containerId() {
+      return id;
+    }
+
+    @Override
+    public CompletionStage<Integer> exited() {
+      return exit;
+    }
+
+    @Override
+    public void stop(long gracePeriodSeconds) {
+      exit.complete(0);
+    }
+  }
+}

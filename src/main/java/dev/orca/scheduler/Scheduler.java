@@ -1,0 +1,211 @@
+package dev.orca.scheduler;
+
+import dev.orca.control.Entities;
+import dev.orca.control.PodEntity;
+import dev.orca.model.Node;
+import dev.orca.model.Pod;
+import dev.orca.model.PodResources;
+import dev.orca.model.ResourceType;
+import dev.orca.store.Change;
+import dev.orca.store.ObjectKey;
+import dev.orca.store.StoredObject;
+import dev.orca.store.Store;
+import dev.orca.store.WatchCache;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+
+/**
+ * The scheduler, a cluster singleton. It follows the read side for pods without a node, and each
+ * tick schedules a batch of them against a snapshot of the nodes, assuming each placement so
+ * that a batch never overcommits a node. The Pod asks its chosen Node to admit it; a rejected
+ * binding goes back to the queue. Pods that fit nowhere are marked Unschedulable and retried
+ * when nodes change.
+ */
+public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
+
+  public sealed interface Command {}
+
+  private record PodPending(ObjectKey key) implements Command {}
+
+  private record PodSettled(ObjectKey key) implements Command {}
+
+  private record NodesChanged() implements Command {}
+
+  private record Tick() implements Command {}
+
+  private record RetryUnschedulable() implements Command {}
+
+  private record BindOutcome(ObjectKey key, boolean bound, String reason) implements Command {}
+
+  private static final int BATCH = 500;
+
+  private final WatchCache cache;
+  private final ClusterSharding sharding;
+  private final TimerScheduler<Command> timers;
+  private final SchedulingPipeline pipeline;
+  private final SchedulerSettings settings;
+  private final Set<ObjectKey> queue = new LinkedHashSet<>();
+  private final Map<ObjectKey, String> inFlight = new HashMap<>();
+  private final Map<ObjectKey, String> unschedulable = new HashMap<>();
+
+  private Scheduler(ActorContext<Command> context, TimerScheduler<Command> timers, SchedulerSettings settings) {
+    super(context);
+    this.timers = timers;
+    this.settings = settings;
+    this.cache = Store.get(context.getSystem()).cache();
+    this.sharding = ClusterSharding.get(context.getSystem());
+    this.pipeline = SchedulingPipeline.standard();
+    cache.subscribe(this::route);
+    for (StoredObject s : cache.all(ResourceType.POD)) {
+      if (needsNode((Pod) s.object())) {
+        queue.add(s.key());
+      }
+    }
+    timers.startTimerWithFixedDelay("retry", new RetryUnschedulable(), settings.retryInterval());
+    scheduleTick();
+  }
+
+  public static Behavior<Command> create(SchedulerSettings settings) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> new Scheduler(context, timers, settings)));
+  }
+
+  static boolean needsNode(Pod pod) {
+    return pod.spec() != null && pod.spec().nodeName() == null && !pod.metadata().isDeleting()
+        && !PodResources.isTerminal(pod)
+        && (pod.spec().schedulerName() == null || "default-scheduler".equals(pod.spec().schedulerName()));
+  }
+
+  /** On the journal tail's thread: only tells. */
+  private boolean route(Change change) {
+    if (change.latest().object() instanceof Pod) {
+      Pod current = change.current() == null ? null : (Pod) change.current().object();
+      if (current != null && needsNode(current)) {
+        if (change.previous() == null || !needsNode((Pod) change.previous().object())
+            || !current.spec().equals(((Pod) change.previous().object()).spec())) {
+          getContext().getSelf().tell(new PodPending(change.key()));
+        }
+      } else {
+        getContext().getSelf().tell(new PodSettled(change.key()));
+        if (change.current() == null || PodResources.isTerminal(current)) {
+          getContext().getSelf().tell(new NodesChanged());
+        }
+      }
+    } else if (change.latest().object() instanceof Node) {
+      getContext().getSelf().tell(new NodesChanged());
+    }
+    return true;
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(PodPending.class, this::onPodPending)
+        .onMessage(PodSettled.class, this::onPodSettled)
+        .onMessage(NodesChanged.class, m -> retryUnschedulable())
+        .onMessage(RetryUnschedulable.class, m -> retryUnschedulable())
+        .onMessage(Tick.class, this::onTick)
+        .onMessage(BindOutcome.class, this::onBindOutcome)
+        .build();
+  }
+
+  private Behavior<Command> onPodPending(PodPending m) {
+    if (!inFlight.containsKey(m.key())) {
+      unschedulable.remove(m.key());
+      queue.add(m.key());
+      scheduleTick();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onPodSettled(PodSettled m) {
+    queue.remove(m.key());
+    unschedulable.remove(m.key());
+    return this;
+  }
+
+  private Behavior<Command> retryUnschedulable() {
+    if (!unschedulable.isEmpty()) {
+      queue.addAll(unschedulable.keySet());
+      unschedulable.clear();
+      scheduleTick();
+    }
+    return this;
+  }
+
+  private void scheduleTick() {
+    if (!queue.isEmpty() && !timers.isTimerActive("tick")) {
+      timers.startSingleTimer("tick", new Tick(), settings.batchInterval());
+    }
+  }
+
+  private Behavior<Command> onTick(Tick tick) {
+    List<Node> nodes = new ArrayList<>();
+    cache.all(ResourceType.NODE).forEach(s -> nodes.add((Node) s.object()));
+    List<Pod> pods = new ArrayList<>();
+    cache.all(ResourceType.POD).forEach(s -> pods.add((Pod) s.object()));
+    ClusterSnapshot snapshot = ClusterSnapshot.of(nodes, pods);
+    for (Map.Entry<ObjectKey, String> assumed : inFlight.entrySet()) {
+      StoredObject s = cache.get(assumed.getKey());
+      if (s != null && ((Pod) s.object()).spec().nodeName() == null && snapshot.node(assumed.getValue()) != null) {
+        snapshot = snapshot.assume((Pod) s.object(), assumed.getValue());
+      }
+    }
+    Iterator<ObjectKey> it = queue.iterator();
+    int done = 0;
+    while (it.hasNext() && done < BATCH) {
+      ObjectKey key = it.next();
+      it.remove();
+      done++;
+      StoredObject stored = cache.get(key);
+      if (stored == null || !needsNode((Pod) stored.object()) || inFlight.containsKey(key)) {
+        continue;
+      }
+      Pod pod = (Pod) stored.object();
+      SchedulingResult result = pipeline.schedule(pod, snapshot);
+      if (result instanceof SchedulingResult.Scheduled scheduled) {
+        snapshot = snapshot.assume(pod, scheduled.nodeName());
+        bind(key, scheduled.nodeName());
+      } else if (result instanceof SchedulingResult.Unschedulable none) {
+        unschedulable.put(key, none.message());
+        Entities.tell(sharding, key, new PodEntity.MarkUnschedulable(none.message()));
+      }
+    }
+    scheduleTick();
+    return this;
+  }
+
+  private void bind(ObjectKey key, String nodeName) {
+    inFlight.put(key, nodeName);
+    getContext().ask(PodEntity.BindResult.class, Entities.ref(sharding, key), Duration.ofSeconds(10),
+        replyTo -> new PodEntity.Bind(nodeName, replyTo),
+        (result, error) -> result instanceof PodEntity.Bound
+            ? new BindOutcome(key, true, null)
+            : new BindOutcome(key, false, result instanceof PodEntity.BindingRejected r ? r.reason() : String.valueOf(error)));
+  }
+
+  private Behavior<Command> onBindOutcome(BindOutcome outcome) {
+    inFlight.remove(outcome.key());
+    if (!outcome.bound()) {
+      getContext().getLog().debug("binding {} rejected: {}", outcome.key(), outcome.reason());
+      StoredObject s = cache.get(outcome.key());
+      if (s != null && needsNode((Pod) s.object())) {
+        queue.add(outcome.key());
+        scheduleTick();
+      }
+    }
+    return this;
+  }
+}

@@ -1,0 +1,146 @@
+package dev.orca.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the event journal in global {@code ordering} order — one stream over every object,
+ * no tags — and feeds the watch cache. It runs on its own thread because JDBC blocks; it is woken
+ * by {@link JournalSignal} after local writes and polls at a slow interval otherwise.
+ *
+ * <p>A hole in {@code ordering} is either a transaction still in flight (another writer) or a
+ * rolled-back insert. The tail waits for a hole up to {@code gapTimeout} when the row after it
+ * was written recently, and treats older holes as permanent, so it never skips an event that is
+ * about to commit and never stalls on one that never will.
+ */
+public final class JournalTail implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(JournalTail.class);
+  private static final String QUERY = "SELECT \"ordering\", \"persistence_id\", \"sequence_number\", \"write_timestamp\","
+      + " \"event_ser_id\", \"event_ser_manifest\", \"event_payload\" FROM \"event_journal\""
+      + " WHERE \"ordering\" > ? ORDER BY \"ordering\" LIMIT ?";
+
+  /** Turns a stored payload back into an event; null for events that are not object events. */
+  public interface Decoder {
+    Object decode(byte[] payload, int serializerId, String manifest);
+  }
+
+  private final StoreSettings settings;
+  private final WatchCache cache;
+  private final JournalSignal signal;
+  private final Decoder decoder;
+  private final Function<String, Boolean> isObjectStream;
+  private volatile boolean running = true;
+  private Thread thread;
+  private long applied;
+
+  public JournalTail(StoreSettings settings, WatchCache cache, JournalSignal signal, Decoder decoder) {
+    this.settings = settings;
+    this.cache = cache;
+    this.signal = signal;
+    this.decoder = decoder;
+    this.isObjectStream = pid -> pid.indexOf('|') > 0;
+  }
+
+  public void start() {
+    thread = new Thread(this, "orca-journal-tail");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  public void stop() {
+    running = false;
+    signal.wake();
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  @Override
+  public void run() {
+    while (running) {
+      try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
+        connection.setReadOnly(true);
+        follow(connection);
+      } catch (SQLException e) {
+        if (running) {
+          log.warn("journal tail lost its connection, retrying: {}", e.getMessage());
+          sleepQuietly(settings.pollIntervalMillis());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.error("journal tail failed, retrying", e);
+        sleepQuietly(settings.pollIntervalMillis());
+      }
+    }
+  }
+
+  private void follow(Connection connection) throws SQLException, InterruptedException {
+    try (PreparedStatement query = connection.prepareStatement(QUERY)) {
+      while (running) {
+        int read = readBatch(query);
+        if (read < 0) {
+          signal.await(Math.min(settings.pollIntervalMillis(), 10));
+        } else if (read < settings.batchSize()) {
+          if (!cache.caughtUp().toCompletableFuture().isDone()) {
+            cache.markCaughtUp();
+            log.info("watch cache caught up with the journal at resourceVersion {}", applied);
+          }
+          signal.await(settings.pollIntervalMillis());
+        }
+      }
+    }
+  }
+
+  /** Reads and applies one batch; returns the rows read, or -1 when stopped at a fresh hole. */
+  private int readBatch(PreparedStatement query) throws SQLException {
+    query.setLong(1, applied);
+    query.setInt(2, settings.batchSize());
+    List<JournalRow> rows = new ArrayList<>();
+    long upTo = applied;
+    int read = 0;
+    boolean stoppedAtHole = false;
+    try (ResultSet rs = query.executeQuery()) {
+      while (rs.next()) {
+        long ordering = rs.getLong(1);
+        long writtenAt = rs.getLong(4);
+        if (ordering != upTo + 1 && System.currentTimeMillis() - writtenAt < settings.gapTimeoutMillis()) {
+          stoppedAtHole = true;
+          break;
+        }
+        read++;
+        upTo = ordering;
+        String persistenceId = rs.getString(2);
+        if (!isObjectStream.apply(persistenceId)) {
+          continue;
+        }
+        Object event = decoder.decode(rs.getBytes(7), rs.getInt(5), rs.getString(6));
+        if (event instanceof ObjectEvent objectEvent) {
+          rows.add(new JournalRow(ordering, ObjectKey.fromPersistenceId(persistenceId), rs.getLong(3), objectEvent));
+        }
+      }
+    }
+    if (upTo > applied) {
+      cache.apply(rows, upTo);
+      applied = upTo;
+    }
+    return stoppedAtHole && read == 0 ? -1 : read;
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

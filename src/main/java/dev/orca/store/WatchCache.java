@@ -1,0 +1,295 @@
+package dev.orca.store;
+
+import dev.orca.model.KubeObject;
+import dev.orca.model.OwnerReference;
+import dev.orca.model.Pod;
+import dev.orca.model.ResourceType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/**
+ * The read side: an in-memory, indexed copy of every object, built from the journal in ordering
+ * order by {@link JournalTail}, and a bounded window of recent changes for watches.
+ *
+ * <p>One thread applies changes (the tail); any thread reads. Reads of single objects and indexes
+ * need no lock; a list snapshot and a watch start take the same lock as apply, so a watch from a
+ * list's resourceVersion misses nothing and sees nothing twice.
+ */
+public final class WatchCache {
+  /** Receives changes in journal order, on the tail's thread: it must not block. */
+  public interface Listener {
+    /** @return false to unsubscribe */
+    boolean onChange(Change change);
+  }
+
+  /** A registered listener; close it to stop receiving changes. */
+  public interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** The objects of a list and the resourceVersion they were read at. */
+  public record Snapshot(List<StoredObject> items, long resourceVersion) {}
+
+  private final Object lock = new Object();
+  private final Map<ResourceType, ConcurrentHashMap<ObjectKey, StoredObject>> byType = new EnumMap<>(ResourceType.class);
+  private final ConcurrentHashMap<String, Set<ObjectKey>> podsByNode = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Set<ObjectKey>> byOwnerUid = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ObjectKey> byUid = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Long> lastSequenceNr = new ConcurrentHashMap<>();
+  private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
+  private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final ArrayDeque<Change> window = new ArrayDeque<>();
+  private final int windowSize;
+  private final CompletableFuture<Long> caughtUp = new CompletableFuture<>();
+  private volatile long resourceVersion;
+  private long lastEvicted;
+
+  private record Waiter(long sequenceNr, CompletableFuture<StoredObject> future) {}
+
+  public WatchCache(int windowSize) {
+    this.windowSize = windowSize;
+    for (ResourceType type : ResourceType.values()) {
+      byType.put(type, new ConcurrentHashMap<>());
+    }
+  }
+
+  /** The ordering of the last applied journal event: the resourceVersion of a list read now. */
+  public long resourceVersion() {
+    return resourceVersion;
+  }
+
+  /** Completes once the cache has read the whole journal as it was at start-up. */
+  public CompletionStage<Long> caughtUp() {
+    return caughtUp;
+  }
+
+  void markCaughtUp() {
+    caughtUp.complete(resourceVersion);
+  }
+
+  public StoredObject get(ObjectKey key) {
+    return byType.get(key.type()).get(key);
+  }
+
+  public KubeObject getObject(ObjectKey key) {
+    StoredObject stored = get(key);
+    return stored == null ? null : stored.object();
+  }
+
+  /** Whether an object with this uid exists now. */
+  public boolean uidExists(String uid) {
+    return byUid.containsKey(uid);
+  }
+
+  public Collection<StoredObject> all(ResourceType type) {
+    return byType.get(type).values();
+  }
+
+  /** A consistent list of one type, optionally in one namespace, filtered. */
+  public Snapshot list(ResourceType type, String namespace, Predicate<KubeObject> filter) {
+    synchronized (lock) {
+      List<StoredObject> items = new ArrayList<>();
+      for (StoredObject s : byType.get(type).values()) {
+        if ((namespace == null || namespace.equals(s.key().namespace())) && filter.test(s.object())) {
+          items.add(s);
+        }
+      }
+      items.sort((a, b) -> a.key().entityId().compareTo(b.key().entityId()));
+      return new Snapshot(items, resourceVersion);
+    }
+  }
+
+  /** The pods bound to a node. */
+  public List<Pod> podsOnNode(String nodeName) {
+    return resolve(podsByNode.get(nodeName), Pod.class);
+  }
+
+  /** The objects of a type whose ownerReferences name this uid. */
+  public <T extends KubeObject> List<T> dependents(String ownerUid, Class<T> type) {
+    return resolve(byOwnerUid.get(ownerUid), type);
+  }
+
+  /** Every object of every kind in a namespace. */
+  public List<StoredObject> inNamespace(String namespace) {
+    List<StoredObject> out = new ArrayList<>();
+    for (ResourceType type : ResourceType.values()) {
+      if (type.namespaced()) {
+        for (StoredObject s : byType.get(type).values()) {
+          if (namespace.equals(s.key().namespace())) {
+            out.add(s);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private <T extends KubeObject> List<T> resolve(Set<ObjectKey> keys, Class<T> type) {
+    List<T> out = new ArrayList<>();
+    if (keys != null) {
+      for (ObjectKey key : keys) {
+        StoredObject s = get(key);
+        if (s != null && type.isInstance(s.object())) {
+          out.add(type.cast(s.object()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Completes with the object's stored version once the event with this sequence number of its
+   * stream has been applied (null when that event deleted it).
+   */
+  public CompletionStage<StoredObject> awaitApplied(String persistenceId, long sequenceNr) {
+    synchronized (lock) {
+      Long applied = lastSequenceNr.get(persistenceId);
+      if (applied != null && applied >= sequenceNr) {
+        return CompletableFuture.completedFuture(get(ObjectKey.fromPersistenceId(persistenceId)));
+      }
+      CompletableFuture<StoredObject> future = new CompletableFuture<>();
+      waiters.computeIfAbsent(persistenceId, k -> new ArrayList<>()).add(new Waiter(sequenceNr, future));
+      return future;
+    }
+  }
+
+  /** Receives every change from now on. */
+  public Subscription subscribe(Listener listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  /**
+   * Replays the retained changes after {@code fromResourceVersion}, then receives every later
+   * change, with nothing lost or repeated in between.
+   *
+   * @throws ExpiredException when changes after that version have already left the window
+   */
+  public Subscription watchFrom(long fromResourceVersion, Listener listener) {
+    synchronized (lock) {
+      if (fromResourceVersion < lastEvicted) {
+        throw new ExpiredException(fromResourceVersion, lastEvicted);
+      }
+      for (Change change : window) {
+        if (change.resourceVersion() > fromResourceVersion && !listener.onChange(change)) {
+          return () -> {};
+        }
+      }
+      listeners.add(listener);
+      return () -> listeners.remove(listener);
+    }
+  }
+
+  /** Applies journal events in ordering order. Called by the journal tail only. */
+  void apply(List<JournalRow> rows, long upToOrdering) {
+    List<Runnable> completions = new ArrayList<>();
+    synchronized (lock) {
+      for (JournalRow row : rows) {
+        Change change = applyOne(row);
+        window.addLast(change);
+        if (window.size() > windowSize) {
+          lastEvicted = window.removeFirst().resourceVersion();
+        }
+        for (Listener listener : listeners) {
+          if (!listener.onChange(change)) {
+            listeners.remove(listener);
+          }
+        }
+        completeWaiters(row, change, completions);
+      }
+      resourceVersion = Math.max(resourceVersion, upToOrdering);
+    }
+    completions.forEach(Runnable::run);
+  }
+
+  private Change applyOne(JournalRow row) {
+    ObjectKey key = row.key();
+    ConcurrentHashMap<ObjectKey, StoredObject> objects = byType.get(key.type());
+    StoredObject previous = objects.get(key);
+    StoredObject current = null;
+    if (previous != null) {
+      unindex(previous);
+    }
+    if (row.event() instanceof ObjectEvent.ObjectDeleted) {
+      objects.remove(key);
+    } else {
+      KubeObject object = row.event().object();
+      object = object.withMetadata(object.metadata().withResourceVersion(Long.toString(row.ordering())));
+      current = new StoredObject(key, object, row.ordering(), row.sequenceNr());
+      objects.put(key, current);
+      index(current);
+    }
+    lastSequenceNr.put(key.persistenceId(), row.sequenceNr());
+    resourceVersion = row.ordering();
+    if (current == null && previous != null) {
+      // a deletion is delivered with the object's last state at the deletion's resourceVersion
+      KubeObject last = row.event().object();
+      previous = new StoredObject(key,
+          last.withMetadata(last.metadata().withResourceVersion(Long.toString(row.ordering()))),
+          row.ordering(), row.sequenceNr());
+    }
+    return new Change(key, previous, current, row.ordering());
+  }
+
+  private void completeWaiters(JournalRow row, Change change, List<Runnable> completions) {
+    List<Waiter> pending = waiters.get(row.key().persistenceId());
+    if (pending == null) {
+      return;
+    }
+    pending.removeIf(w -> {
+      if (w.sequenceNr() <= row.sequenceNr()) {
+        StoredObject result = change.current();
+        completions.add(() -> w.future().complete(result));
+        return true;
+      }
+      return false;
+    });
+    if (pending.isEmpty()) {
+      waiters.remove(row.key().persistenceId());
+    }
+  }
+
+  private void index(StoredObject s) {
+    KubeObject o = s.object();
+    if (o.metadata().uid() != null) {
+      byUid.put(o.metadata().uid(), s.key());
+    }
+    for (OwnerReference ref : o.metadata().ownerReferencesOrEmpty()) {
+      byOwnerUid.computeIfAbsent(ref.uid(), k -> ConcurrentHashMap.newKeySet()).add(s.key());
+    }
+    if (o instanceof Pod pod && pod.spec() != null && pod.spec().nodeName() != null) {
+      podsByNode.computeIfAbsent(pod.spec().nodeName(), k -> ConcurrentHashMap.newKeySet()).add(s.key());
+    }
+  }
+
+  private void unindex(StoredObject s) {
+    KubeObject o = s.object();
+    if (o.metadata().uid() != null) {
+      byUid.remove(o.metadata().uid(), s.key());
+    }
+    for (OwnerReference ref : o.metadata().ownerReferencesOrEmpty()) {
+      removeFromIndex(byOwnerUid, ref.uid(), s.key());
+    }
+    if (o instanceof Pod pod && pod.spec() != null && pod.spec().nodeName() != null) {
+      removeFromIndex(podsByNode, pod.spec().nodeName(), s.key());
+    }
+  }
+
+  private static void removeFromIndex(ConcurrentHashMap<String, Set<ObjectKey>> index, String k, ObjectKey key) {
+    index.computeIfPresent(k, (ignored, set) -> {
+      set.remove(key);
+      return set.isEmpty() ? null : set;
+    });
+  }
+}
