@@ -1,0 +1,139 @@
+package dev.orca.scheduler;
+
+import dev.orca.model.Node;
+import dev.orca.model.Pod;
+import dev.orca.model.PodSpec;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An immutable view of the cluster for one scheduling decision: every node with the pods that
+ * count against it. {@link #assume} returns a new snapshot with one more placement, so a batch
+ * sees its own earlier decisions and never over-commits a node.
+ *
+ * <p>Snapshots of one batch share the node table; each holds only the nodes changed since
+ * {@link #of}, so assuming a pod costs in proportion to the batch, not to the cluster.
+ */
+public final class ClusterSnapshot {
+  private final List<String> names;
+  private final Map<String, NodeInfo> base;
+  private final Map<String, NodeInfo> changed;
+  private final List<Pod> podsWithRequiredAntiAffinity;
+
+  private ClusterSnapshot(List<String> names, Map<String, NodeInfo> base, Map<String, NodeInfo> changed,
+      List<Pod> podsWithRequiredAntiAffinity) {
+    this.names = names;
+    this.base = base;
+    this.changed = changed;
+    this.podsWithRequiredAntiAffinity = podsWithRequiredAntiAffinity;
+  }
+
+  /**
+   * A snapshot of the nodes; a pod counts against its node when spec.nodeName names one of them
+   * and its phase is neither Succeeded nor Failed.
+   */
+  public static ClusterSnapshot of(Collection<Node> nodes, Collection<Pod> pods) {
+    Map<String, List<Pod>> podsByNode = new HashMap<>();
+    TreeMap<String, Node> sorted = new TreeMap<>();
+    for (Node n : nodes) {
+      sorted.put(n.metadata().name(), n);
+      podsByNode.put(n.metadata().name(), new ArrayList<>());
+    }
+    List<Pod> withAntiAffinity = new ArrayList<>();
+    for (Pod p : pods) {
+      String nodeName = p.spec() == null ? null : p.spec().nodeName();
+      List<Pod> onNode = nodeName == null ? null : podsByNode.get(nodeName);
+      if (onNode == null || isTerminal(p)) {
+        continue;
+      }
+      onNode.add(p);
+      if (AffinityTerms.hasRequiredAntiAffinity(p)) {
+        withAntiAffinity.add(p);
+      }
+    }
+    Map<String, NodeInfo> infos = new HashMap<>(sorted.size() * 2);
+    for (Node n : sorted.values()) {
+      String name = n.metadata().name();
+      infos.put(name, NodeInfo.of(n, podsByNode.get(name)));
+    }
+    return new ClusterSnapshot(List.copyOf(sorted.keySet()), Collections.unmodifiableMap(infos), Map.of(),
+        List.copyOf(withAntiAffinity));
+  }
+
+  /** Whether the pod has finished and no longer holds resources on its node. */
+  public static boolean isTerminal(Pod pod) {
+    String phase = pod.status() == null ? null : pod.status().phase();
+    return "Succeeded".equals(phase) || "Failed".equals(phase);
+  }
+
+  /**
+   * A new snapshot in which the pod is bound to the node: a copy of the pod with spec.nodeName
+   * set counts against it.
+   */
+  public ClusterSnapshot assume(Pod pod, String nodeName) {
+    NodeInfo current = node(nodeName);
+    if (current == null) {
+      throw new IllegalArgumentException("no node " + nodeName + " in the snapshot");
+    }
+    Pod bound = withNodeName(pod, nodeName);
+    Map<String, NodeInfo> nextChanged = new HashMap<>(changed);
+    nextChanged.put(nodeName, current.withPod(bound));
+    List<Pod> nextAntiAffinity = podsWithRequiredAntiAffinity;
+    if (AffinityTerms.hasRequiredAntiAffinity(bound)) {
+      List<Pod> more = new ArrayList<>(podsWithRequiredAntiAffinity);
+      more.add(bound);
+      nextAntiAffinity = List.copyOf(more);
+    }
+    return new ClusterSnapshot(names, base, Collections.unmodifiableMap(nextChanged), nextAntiAffinity);
+  }
+
+  /** The node of that name, or null. */
+  public NodeInfo node(String name) {
+    NodeInfo info = changed.get(name);
+    return info != null ? info : base.get(name);
+  }
+
+  /** The node at a position in the snapshot's stable (name) order; 0 ≤ index < {@link #size}. */
+  public NodeInfo nodeAt(int index) {
+    return node(names.get(index));
+  }
+
+  /** Every node, in name order. */
+  public Collection<NodeInfo> nodes() {
+    return new AbstractList<>() {
+      @Override
+      public NodeInfo get(int index) {
+        return nodeAt(index);
+      }
+
+      @Override
+      public int size() {
+        return names.size();
+      }
+    };
+  }
+
+  public int size() {
+    return names.size();
+  }
+
+  /** The pods, bound anywhere in the cluster, that carry required pod anti-affinity terms. */
+  public List<Pod> podsWithRequiredAntiAffinity() {
+    return podsWithRequiredAntiAffinity;
+  }
+
+  private static Pod withNodeName(Pod pod, String nodeName) {
+    PodSpec s = pod.spec();
+    if (s == null) {
+      return pod.withSpec(new PodSpec(null, nodeName, null, null, null, null, null, null, null));
+    }
+    return pod.withSpec(new PodSpec(s.containers(), nodeName, s.nodeSelector(), s.affinity(), s.tolerations(),
+        s.restartPolicy(), s.terminationGracePeriodSeconds(), s.schedulerName(), s.hostname()));
+  }
+}

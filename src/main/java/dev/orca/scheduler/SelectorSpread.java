@@ -1,0 +1,47 @@
+package dev.orca.scheduler;
+
+import dev.orca.model.OwnerReference;
+import dev.orca.model.Pod;
+import java.util.Map;
+
+/**
+ * Spreads the pods of one owner over the nodes: the fewer of its siblings a node already runs,
+ * the higher it scores ({@code 100 / (1 + siblings)}). Siblings share the pod's controller owner
+ * reference (by uid); a pod without a controller counts pods of its namespace with exactly its
+ * labels. A pod with neither scores every node alike.
+ */
+public final class SelectorSpread implements ScorePlugin {
+  public static final String NAME = "SelectorSpread";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public int score(Pod pod, NodeInfo node, ClusterSnapshot snapshot) {
+    OwnerReference owner = pod.metadata().controllerRef();
+    String ownerUid = owner == null ? null : owner.uid();
+    Map<String, String> labels = pod.metadata().labelsOrEmpty();
+    if (ownerUid == null && labels.isEmpty()) {
+      return MAX_SCORE;
+    }
+    String namespace = AffinityTerms.namespace(pod);
+    int siblings = 0;
+    for (Pod other : node.pods()) {
+      if (ownerUid != null ? sameOwner(ownerUid, other) : sameLabels(namespace, labels, other)) {
+        siblings++;
+      }
+    }
+    return MAX_SCORE / (1 + siblings);
+  }
+
+  private static boolean sameOwner(String ownerUid, Pod other) {
+    OwnerReference ref = other.metadata().controllerRef();
+    return ref != null && ownerUid.equals(ref.uid());
+  }
+
+  private static boolean sameLabels(String namespace, Map<String, String> labels, Pod other) {
+    return namespace.equals(AffinityTerms.namespace(other)) && labels.equals(other.metadata().labelsOrEmpty());
+  }
+}

@@ -1,0 +1,52 @@
+package dev.orca.scheduler;
+
+import static dev.orca.scheduler.Fixtures.node;
+import static dev.orca.scheduler.Fixtures.pod;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClusterSnapshotTest {
+  @Test
+  void countsBoundNonTerminalPodsAgainstTheirNode() {
+    ClusterSnapshot s = ClusterSnapshot.of(List.of(node("a").build(), node("b").build()), List.of(
+        pod("running").requests("1", "1Gi").onNode("a").phase("Running").build(),
+        pod("done").requests("1", "1Gi").onNode("a").phase("Succeeded").build(),
+        pod("failed").requests("1", "1Gi").onNode("a").phase("Failed").build(),
+        pod("pending").requests("1", "1Gi").build(),
+        pod("elsewhere").requests("1", "1Gi").onNode("gone").build()));
+    NodeInfo a = s.node("a");
+    assertEquals(1, a.pods().size());
+    assertEquals(1000, a.requestedMilliCpu());
+    assertEquals(1L << 30, a.requestedMemory());
+    assertEquals(0, s.node("b").pods().size());
+    assertNull(s.node("gone"));
+    assertEquals(List.of("a", "b"), s.nodes().stream().map(NodeInfo::name).toList());
+  }
+
+  @Test
+  void allocatableFallsBackToCapacityAndPodsDefaultTo110() {
+    NodeInfo n = ClusterSnapshot.of(List.of(node("a").cpu("1500m").memory("2Gi").capacityOnly().build()), List.of())
+        .node("a");
+    assertEquals(1500, n.allocatableMilliCpu());
+    assertEquals(2L << 30, n.allocatableMemory());
+    assertEquals(110, n.allocatablePods());
+    NodeInfo limited = ClusterSnapshot.of(List.of(node("b").maxPods("8").build()), List.of()).node("b");
+    assertEquals(8, limited.allocatablePods());
+    assertEquals(4000, limited.allocatableMilliCpu());
+  }
+
+  @Test
+  void assumeReturnsANewSnapshotAndLeavesTheOldOneAlone() {
+    ClusterSnapshot before = ClusterSnapshot.of(List.of(node("a").build()), List.of());
+    ClusterSnapshot after = before.assume(pod("p").requests("500m", "1Gi").build(), "a");
+    assertEquals(0, before.node("a").pods().size());
+    assertEquals(1, after.node("a").pods().size());
+    assertEquals(500, after.node("a").requestedMilliCpu());
+    assertEquals("a", after.node("a").pods().get(0).spec().nodeName());
+    assertThrows(IllegalArgumentException.class, () -> before.assume(pod("q").build(), "nope"));
+  }
+}
