@@ -198,6 +198,10 @@ public final class NodeEntity extends ObjectEntity {
   }
 
   private static NodeStatus withReady(NodeStatus status, boolean ready) {
+    if (status != null && status.conditions() != null && status.conditions().stream()
+        .anyMatch(c -> "Ready".equals(c.type()) && (ready ? "True" : "Unknown").equals(c.status()))) {
+      return status;
+    }
     String now = now();
     NodeCondition condition = ready
         ? new NodeCondition("Ready", "True", "KubeletReady", "kubelet is posting ready status", now, now)

@@ -73,6 +73,9 @@ public abstract class ObjectEntity
   /** Look again at desired and observed state. */
   public record Reconcile() implements Command {}
 
+  /** An entity's write to one of its dependents finished. */
+  private record ChildWritten(String name, WriteResult result) implements Command {}
+
   /** The outcome of a write. */
   public sealed interface WriteResult extends CborSerializable {}
 
@@ -97,6 +100,7 @@ public abstract class ObjectEntity
   protected final WatchCache cache;
   protected final ClusterSharding sharding;
   private final Store store;
+  private int childWritesInFlight;
 
   protected ObjectEntity(ActorContext<Command> context, TimerScheduler<Command> timers, ObjectKey key,
       ControlSettings settings) {
@@ -166,6 +170,7 @@ public abstract class ObjectEntity
         .onCommand(Delete.class, this::onDelete)
         .onCommand(ChildChanged.class, this::onChildChanged)
         .onCommand(DropOwner.class, this::onDropOwner)
+        .onCommand(ChildWritten.class, this::onChildWritten)
         .onCommand(Reconcile.class, (state, cmd) -> state.exists() ? reconcileOrFinish(state.object()) : Effect().noReply());
     kindCommands(builder);
     return builder.build();
@@ -333,6 +338,33 @@ public abstract class ObjectEntity
   }
 
   // ---- helpers for kinds ------------------------------------------------------------------
+
+  /**
+   * Writes to a dependent's entity (create, scale, …). While such writes are in flight the kind's
+   * reconcile should wait ({@link #childWritesInFlight()}); it runs again when the last one ends.
+   */
+  protected void writeChild(ObjectKey child, java.util.function.Function<ActorRef<WriteResult>, Command> command) {
+    childWritesInFlight++;
+    context.ask(WriteResult.class, Entities.ref(sharding, child), settings.askTimeout(), command::apply,
+        (result, error) -> new ChildWritten(child.name(), result != null ? result
+            : new Rejected(Status.failure(504, "Timeout", String.valueOf(error), null))));
+  }
+
+  protected boolean childWritesInFlight() {
+    return childWritesInFlight > 0;
+  }
+
+  /** A kind's bookkeeping when a write to a dependent ends (e.g. forget a failed create). */
+  protected void onChildWritten(String childName, WriteResult result) {}
+
+  private ReplyEffect<ObjectEvent, State> onChildWritten(State state, ChildWritten cmd) {
+    childWritesInFlight--;
+    onChildWritten(cmd.name(), cmd.result());
+    if (childWritesInFlight == 0) {
+      requestReconcile();
+    }
+    return Effect().noReply();
+  }
 
   /** Persists an event, then replies with where it landed. */
   protected ReplyEffect<ObjectEvent, State> persistAndReply(ObjectEvent event, ActorRef<WriteResult> replyTo) {

@@ -75,7 +75,7 @@ final class ContainerActor {
     if (stopping) {
       running.stop(0);
     }
-    runner.tell(new PodRunner.ContainerRunning(container.name(), running.containerId(), Instant.now()));
+    runner.tell(new PodRunner.ContainerRunning(container.name(), running.containerId(), running.startedAt()));
     context.pipeToSelf(running.exited(), (code, error) -> new Exited(code == null ? 137 : code));
     return running(running);
   }

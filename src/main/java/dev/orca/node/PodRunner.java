@@ -5,6 +5,7 @@ import dev.orca.control.PodEntity;
 import dev.orca.model.Container;
 import dev.orca.model.ContainerStatus;
 import dev.orca.model.Pod;
+import dev.orca.model.PodStatus;
 import dev.orca.node.runtime.ContainerRuntime;
 import dev.orca.store.ObjectKey;
 import java.time.Duration;
@@ -43,10 +44,11 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
   private final String podIp;
   private final ActorRef<NodeAgent.Command> agent;
   private final ClusterSharding sharding;
-  private final Instant startTime = Instant.now();
+  private final Instant startTime;
   private final Map<String, ContainerStatus> statuses = new HashMap<>();
   private final Set<String> live = new HashSet<>();
   private boolean stopping;
+  private PodStatus lastReported;
 
   private PodRunner(ActorContext<Command> context, Pod pod, ContainerRuntime runtime, NodeSettings settings,
       String hostIp, ActorRef<NodeAgent.Command> agent) {
@@ -57,6 +59,11 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
     this.podIp = settings.podIp(key);
     this.agent = agent;
     this.sharding = ClusterSharding.get(context.getSystem());
+    this.startTime = pod.status() != null && pod.status().startTime() != null
+        ? Instant.parse(pod.status().startTime()) : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    if (pod.status() != null && pod.status().containerStatuses() != null) {
+      pod.status().containerStatuses().forEach(s -> statuses.put(s.name(), s));
+    }
     for (Container container : pod.spec().containers()) {
       Behavior<ContainerActor.Command> supervised = Behaviors.supervise(
               ContainerActor.create(pod, container, runtime, context.getSelf()))
@@ -120,8 +127,12 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
   }
 
   private void report() {
-    Entities.tell(sharding, key, new PodEntity.ReportStatus(
-        PodStatusBuilder.build(pod, statuses, hostIp, podIp, startTime, Instant.now())));
+    PodStatus status = PodStatusBuilder.build(pod, statuses, hostIp, podIp, startTime,
+        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    if (!status.equals(lastReported)) {
+      lastReported = status;
+      Entities.tell(sharding, key, new PodEntity.ReportStatus(status));
+    }
   }
 
   private String image(String containerName) {

@@ -7,12 +7,18 @@ import java.util.concurrent.CompletionStage;
 /** The CRI seam: starts a pod's container and tells when it ends. Implementations must not block the caller. */
 public interface ContainerRuntime {
 
-  /** Starts the container; completes when it is running. */
+  /**
+   * Starts the container; completes when it is running. A runtime that finds the container the
+   * pod's status names still running (an agent restarted, its containers did not) adopts it.
+   */
   CompletionStage<RunningContainer> start(Pod pod, Container container);
 
   /** A started container. */
   interface RunningContainer {
     String containerId();
+
+    /** When the container started (for an adopted container, when it first started). */
+    java.time.Instant startedAt();
 
     /** Completes with the exit code when the container ends, for whatever reason. */
     CompletionStage<Integer> exited();

@@ -10,17 +10,20 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import dev.orca.model.ContainerStatus;
 
 /**
  * Containers that only pretend: one "starts" after a configurable delay and runs until it is
  * stopped or told to crash. Many simulated nodes share one JVM, as KWOK's do.
  */
 public final class SimulatedRuntime implements ContainerRuntime {
-  private static final AtomicLong IDS = new AtomicLong();
-  private final Duration startDelay;
+    private final Duration startDelay;
   private final Executor executor;
   private final Map<String, Set<Simulated>> byPod = new ConcurrentHashMap<>();
+  private final Set<String> ended = ConcurrentHashMap.newKeySet();
 
   public SimulatedRuntime(Duration startDelay, Executor executor) {
     this.startDelay = startDelay;
@@ -30,12 +33,32 @@ public final class SimulatedRuntime implements ContainerRuntime {
   @Override
   public CompletionStage<RunningContainer> start(Pod pod, Container container) {
     String podKey = pod.metadata().namespace() + "/" + pod.metadata().name();
-    Simulated running = new Simulated("sim://" + IDS.incrementAndGet(), podKey);
+    ContainerStatus previous = runningStatus(pod, container.name());
+    if (previous != null) {
+      Simulated adopted = new Simulated(previous.containerID(), podKey, Instant.parse(previous.state().running().startedAt()));
+      byPod.computeIfAbsent(podKey, k -> ConcurrentHashMap.newKeySet()).add(adopted);
+      return CompletableFuture.completedFuture(adopted);
+    }
+    Simulated running = new Simulated("sim://" + UUID.randomUUID(), podKey, null);
     Executor delayed = CompletableFuture.delayedExecutor(startDelay.toMillis(), TimeUnit.MILLISECONDS, executor);
     return CompletableFuture.supplyAsync(() -> {
       byPod.computeIfAbsent(podKey, k -> ConcurrentHashMap.newKeySet()).add(running);
       return running;
     }, delayed);
+  }
+
+  /** The status of a simulated container of this pod that is running and not known to have ended. */
+  private ContainerStatus runningStatus(Pod pod, String name) {
+    if (pod.status() == null || pod.status().containerStatuses() == null) {
+      return null;
+    }
+    for (ContainerStatus s : pod.status().containerStatuses()) {
+      if (name.equals(s.name()) && s.containerID() != null && s.containerID().startsWith("sim://")
+          && s.state() != null && s.state().running() != null && !ended.contains(s.containerID())) {
+        return s;
+      }
+    }
+    return null;
   }
 
   /** Makes every running container of the pod exit with code 1; returns how many crashed. */
@@ -54,10 +77,13 @@ public final class SimulatedRuntime implements ContainerRuntime {
     private final String id;
     private final String podKey;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private final Instant startedAt;
 
-    Simulated(String id, String podKey) {
+    Simulated(String id, String podKey, Instant startedAt) {
       this.id = id;
       this.podKey = podKey;
+      this.startedAt = startedAt != null ? startedAt : Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      exit.whenComplete((code, error) -> ended.add(id));
       exit.whenComplete((code, error) -> byPod.computeIfPresent(podKey, (k, set) -> {
         set.remove(this);
         return set.isEmpty() ? null : set;
@@ -67,6 +93,11 @@ public final class SimulatedRuntime implements ContainerRuntime {
     @Override
     public String containerId() {
       return id;
+    }
+
+    @Override
+    public Instant startedAt() {
+      return startedAt;
     }
 
     @Override

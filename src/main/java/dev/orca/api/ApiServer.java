@@ -1,0 +1,35 @@
+package dev.orca.api;
+
+import com.typesafe.config.Config;
+import dev.orca.store.Store;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/** Binds the Kubernetes API: discovery and the resource endpoints, every failure a Status. */
+public final class ApiServer extends AllDirectives {
+  private ApiServer() {}
+
+  /** Binds and completes with the bound port. */
+  public static CompletionStage<Integer> start(ActorSystem<?> system, String host, int port) {
+    Config config = system.settings().config();
+    Duration askTimeout = config.getDuration("orca.control.ask-timeout");
+    int maxInflight = config.getInt("orca.api.max-inflight-writes");
+    Store store = Store.get(system);
+    ObjectService service = new ObjectService(system, store.cache(), askTimeout, maxInflight);
+    ApiServer server = new ApiServer();
+    dev.orca.chaos.NodeFaults faults = new dev.orca.chaos.NodeFaults(system, askTimeout);
+    Route route = ErrorHandling.handled(server.concat(
+        new DiscoveryRoutes(port).route(),
+        new ChaosRoutes(faults, store.cache()).route(),
+        new ResourceRoutes(system, service, store.settings().watcherBuffer()).route()));
+    return Http.get(system).newServerAt(host, port).bind(route)
+        .thenApply(binding -> {
+          binding.addToCoordinatedShutdown(Duration.ofSeconds(5), system);
+          return binding.localAddress().getPort();
+        });
+  }
+}

@@ -1,0 +1,55 @@
+package dev.orca.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A real Orca JVM (bin/orca up's main class), for tests that kill and restart it. */
+final class OrcaProcess implements AutoCloseable {
+  final Process process;
+  final int port;
+  final Path log;
+
+  private OrcaProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  static OrcaProcess start(Path dataDir, int port, int nodes, String... settings) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+        "dev.orca.Main", "up", "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
+        "--nodes", Integer.toString(nodes)));
+    for (String s : settings) {
+      command.add("--set");
+      command.add(s);
+    }
+    Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + System.nanoTime() + ".log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new OrcaProcess(process, port, log);
+  }
+
+  /** kill -9. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+    new File(log.toString()).delete();
+  }
+}

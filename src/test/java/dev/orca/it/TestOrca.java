@@ -1,0 +1,60 @@
+package dev.orca.it;
+
+import dev.orca.boot.Orca;
+import dev.orca.boot.OrcaSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** An Orca node started in this JVM for a test: fresh data directory, API on a free port, fast node timings. */
+final class TestOrca implements AutoCloseable {
+  final Orca orca;
+  final Path dataDir;
+  final ApiClient api;
+
+  private TestOrca(Orca orca, Path dataDir) {
+    this.orca = orca;
+    this.dataDir = dataDir;
+    this.api = new ApiClient(orca.port());
+  }
+
+  static OrcaSettings fastSettings(Path dataDir, int nodes) {
+    return OrcaSettings.defaults()
+        .withDataDir(dataDir)
+        .withPort(0)
+        .withSimulatedNodes(nodes)
+        .with("orca.node.grace-period", "3s")
+        .with("orca.node.eviction-delay", "2s")
+        .with("orca.runtime.simulated-start-delay", "100ms")
+        .with("orca.control.resync-interval", "2s");
+  }
+
+  static TestOrca start(int nodes) throws Exception {
+    return start(nodes, java.util.Map.of());
+  }
+
+  static TestOrca start(int nodes, java.util.Map<String, Object> overrides) throws Exception {
+    Path dir = Files.createTempDirectory("orca-test-");
+    OrcaSettings settings = fastSettings(dir, nodes);
+    for (var e : overrides.entrySet()) {
+      settings = settings.with(e.getKey(), e.getValue());
+    }
+    return new TestOrca(Orca.start(settings), dir);
+  }
+
+  @Override
+  public void close() throws Exception {
+    orca.close();
+    deleteTree(dataDir);
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
