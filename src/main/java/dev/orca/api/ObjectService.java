@@ -8,11 +8,11 @@ import dev.orca.model.FieldError;
 import dev.orca.model.FieldSelectorQuery;
 import dev.orca.model.KubeObject;
 import dev.orca.model.LabelSelectorQuery;
+import dev.orca.model.ObjectFields;
 import dev.orca.model.Namespace;
 import dev.orca.model.ObjectMeta;
 import dev.orca.model.ResourceType;
 import dev.orca.model.Status;
-import dev.orca.model.StatusCause;
 import dev.orca.model.StatusDetails;
 import dev.orca.model.Validation;
 import dev.orca.control.Statuses;
@@ -80,11 +80,12 @@ final class ObjectService {
     FieldSelectorQuery fields;
     try {
       labels = LabelSelectorQuery.parse(labelSelector);
-      fields = FieldSelectorQuery.parse(fieldSelector, FieldValues.supported(type));
+      fields = FieldSelectorQuery.parse(fieldSelector, ObjectFields.supported(type));
     } catch (IllegalArgumentException e) {
       throw ApiErrors.badRequest(e.getMessage());
     }
-    return o -> labels.matches(o.metadata().labelsOrEmpty()) && fields.matches(FieldValues.of(o));
+    return o -> labels.matches(o.metadata().labelsOrEmpty())
+        && (fields.isEverything() || fields.matches(ObjectFields.of(o)::get));
   }
 
   // ---- writes -----------------------------------------------------------------------------
@@ -101,7 +102,7 @@ final class ObjectService {
     }
     object = Defaults.applyDefaults(object.withMetadata(meta.withName(name).withNamespace(path.namespace())));
     ObjectKey key = new ObjectKey(path.type(), path.namespace(), name);
-    validate(key, Validation.validateCreate(object));
+    validate(object, Validation.validateCreate(object));
     requireNamespace(path);
     KubeObject toCreate = object;
     return write(key, replyTo -> new ObjectEntity.Create(toCreate, replyTo)).thenApply(s -> s.object());
@@ -131,7 +132,7 @@ final class ObjectService {
     }
     KubeObject proposed = Defaults.applyDefaults(object.withMetadata(meta.withName(path.name()).withNamespace(path.namespace())));
     if (!statusOnly) {
-      validate(key, Validation.validateUpdate(current.object(), proposed));
+      validate(proposed, Validation.validateUpdate(current.object(), proposed));
     }
     long expectedSequenceNr = expected;
     return write(key, replyTo -> new ObjectEntity.Update(proposed, expectedSequenceNr, statusOnly, replyTo))
@@ -188,11 +189,9 @@ final class ObjectService {
     }
   }
 
-  private static void validate(ObjectKey key, List<FieldError> errors) {
+  private static void validate(KubeObject object, List<FieldError> errors) {
     if (!errors.isEmpty()) {
-      List<StatusCause> causes = errors.stream()
-          .map(e -> new StatusCause(e.type(), e.message(), e.field())).toList();
-      throw new ApiException(Statuses.invalid(key, causes));
+      throw new ApiException(Validation.invalidStatus(object, errors));
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.orca.control;
 
+import dev.orca.model.FieldError;
 import dev.orca.model.KubeObject;
+import dev.orca.model.Validation;
 import dev.orca.model.Pod;
 import dev.orca.model.PodCondition;
 import dev.orca.model.PodResources;
@@ -93,9 +95,8 @@ public final class PodEntity extends ObjectEntity {
   protected dev.orca.model.Status refuseUpdate(KubeObject current, KubeObject proposed) {
     String bound = ((Pod) current).spec().nodeName();
     if (bound != null && !bound.equals(((Pod) proposed).spec().nodeName())) {
-      return Statuses.invalid(key, List.of(new dev.orca.model.StatusCause("FieldValueInvalid",
-          "spec.nodeName: Invalid value: \"" + ((Pod) proposed).spec().nodeName() + "\": field is immutable once bound",
-          "spec.nodeName")));
+      return Validation.invalidStatus(proposed, List.of(
+          FieldError.invalid("spec.nodeName", ((Pod) proposed).spec().nodeName(), "field is immutable once bound")));
     }
     return null;
   }
