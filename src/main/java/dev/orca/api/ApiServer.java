@@ -23,7 +23,7 @@ public final class ApiServer extends AllDirectives {
     ApiServer server = new ApiServer();
     dev.orca.chaos.NodeFaults faults = new dev.orca.chaos.NodeFaults(system, askTimeout);
     Route route = ErrorHandling.handled(server.concat(
-        new DiscoveryRoutes(port).route(),
+        new DiscoveryRoutes().route(),
         new ChaosRoutes(faults, store.cache()).route(),
         new ResourceRoutes(system, service, store.settings().watcherBuffer()).route()));
     return Http.get(system).newServerAt(host, port).bind(route)

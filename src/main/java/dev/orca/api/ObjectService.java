@@ -184,7 +184,7 @@ final class ObjectService {
     }
     if (ns.object().metadata().isDeleting() || (((Namespace) ns.object()).status() != null
         && "Terminating".equals(((Namespace) ns.object()).status().phase()))) {
-      throw ApiErrors.forbidden("unable to create new content in namespace " + path.namespace()
+      throw ApiErrors.generic(403, "unable to create new content in namespace " + path.namespace()
           + " because it is being terminated");
     }
   }

@@ -64,7 +64,7 @@ final class ResourceRoutes extends AllDirectives {
     Query query = request.getUri().query();
     String accept = request.getHeader("Accept").map(h -> h.value()).orElse("application/json");
     if (path.subresource() != null && !path.subresource().equals("status")) {
-      return complete(ApiErrors.toResponse(ApiErrors.notFoundPath().status()));
+      return complete(ApiErrors.toResponse(ApiErrors.pathNotFound().status()));
     }
     if (request.method().equals(HttpMethods.GET)) {
       return path.isCollection() ? listOrWatch(path, query, accept) : respond(() -> service.get(path), accept);
@@ -82,7 +82,7 @@ final class ResourceRoutes extends AllDirectives {
         return async(() -> service.delete(path, options.propagationPolicy(), options.preconditionUid()), 200, accept);
       });
     }
-    return complete(ApiErrors.toResponse(ApiErrors.methodNotAllowed(request.method().name()).status()));
+    return complete(ApiErrors.toResponse(ApiErrors.methodNotAllowed(path.type(), request.method().name().toLowerCase()).status()));
   }
 
   private Route listOrWatch(ResourcePath path, Query query, String accept) {

@@ -26,6 +26,8 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilderByState;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
@@ -186,11 +188,15 @@ public abstract class ObjectEntity
   }
 
   @Override
-  public void onRecoveryCompleted(State state) {
-    if (state.exists()) {
-      requestReconcile();
-      startResync();
-    }
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), state -> {
+          if (state.exists()) {
+            requestReconcile();
+            startResync();
+          }
+        })
+        .build();
   }
 
   private ReplyEffect<ObjectEvent, State> onCreateCommand(State state, Create cmd) {

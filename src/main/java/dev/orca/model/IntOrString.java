@@ -14,7 +14,7 @@ public record IntOrString(Integer intValue, String stringValue) {
     return new IntOrString(null, value);
   }
 
-  @JsonCreator
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static IntOrString fromJson(Object value) {
     if (value instanceof Number n) {
       return of(n.intValue());

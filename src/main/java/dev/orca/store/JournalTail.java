@@ -77,7 +77,7 @@ public final class JournalTail implements Runnable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
         log.error("journal tail failed, retrying", e);
         sleepQuietly(settings.pollIntervalMillis());
       }
@@ -123,7 +123,13 @@ public final class JournalTail implements Runnable {
         if (!isObjectStream.apply(persistenceId)) {
           continue;
         }
-        Object event = decoder.decode(rs.getBytes(7), rs.getInt(5), rs.getString(6));
+        Object event;
+        try {
+          event = decoder.decode(rs.getBytes(7), rs.getInt(5), rs.getString(6));
+        } catch (Exception e) {
+          log.error("cannot decode journal event {} of {}; the read side skips it", ordering, persistenceId, e);
+          continue;
+        }
         if (event instanceof ObjectEvent objectEvent) {
           rows.add(new JournalRow(ordering, ObjectKey.fromPersistenceId(persistenceId), rs.getLong(3), objectEvent));
         }
