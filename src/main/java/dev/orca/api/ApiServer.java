@@ -16,16 +16,16 @@ public final class ApiServer extends AllDirectives {
   /** Binds and completes with the bound port. */
   public static CompletionStage<Integer> start(ActorSystem<?> system, String host, int port) {
     Config config = system.settings().config();
-    Duration askTimeout = config.getDuration("orca.control.ask-timeout");
-    int maxInflight = config.getInt("orca.api.max-inflight-writes");
+    ApiSettings api = ApiSettings.fromConfig(config);
+    Duration askTimeout = api.askTimeout();
     Store store = Store.get(system);
-    ObjectService service = new ObjectService(system, store.cache(), askTimeout, maxInflight);
+    ObjectService service = new ObjectService(system, store.cache(), askTimeout, api.maxInflightWrites());
     ApiServer server = new ApiServer();
     dev.orca.chaos.NodeFaults faults = new dev.orca.chaos.NodeFaults(system, askTimeout);
     Route route = ErrorHandling.handled(server.concat(
         new DiscoveryRoutes().route(),
         new ChaosRoutes(faults, store.cache()).route(),
-        new ResourceRoutes(system, service, store.settings().watcherBuffer()).route()));
+        new ResourceRoutes(system, service, Limits.of(api), store.settings().watcherBuffer()).route()));
     return Http.get(system).newServerAt(host, port).bind(route)
         .thenApply(binding -> {
           binding.addToCoordinatedShutdown(Duration.ofSeconds(5), system);

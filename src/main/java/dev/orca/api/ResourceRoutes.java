@@ -23,7 +23,6 @@ import org.apache.pekko.http.javadsl.model.Query;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
-import scala.concurrent.duration.FiniteDuration;
 
 /**
  * The resource endpoints of every kind on Kubernetes paths: list and watch, create, get,
@@ -31,15 +30,15 @@ import scala.concurrent.duration.FiniteDuration;
  * registry; the work is in {@link ObjectService}.
  */
 final class ResourceRoutes extends AllDirectives {
-  static final long BODY_LIMIT = 3L * 1024 * 1024;
-
   private final ActorSystem<?> system;
   private final ObjectService service;
+  private final Limits limits;
   private final int watcherBuffer;
 
-  ResourceRoutes(ActorSystem<?> system, ObjectService service, int watcherBuffer) {
+  ResourceRoutes(ActorSystem<?> system, ObjectService service, Limits limits, int watcherBuffer) {
     this.system = system;
     this.service = service;
+    this.limits = limits;
     this.watcherBuffer = watcherBuffer;
   }
 
@@ -77,8 +76,8 @@ final class ResourceRoutes extends AllDirectives {
           StatusCodes.OK.intValue(), accept));
     }
     if (request.method().equals(HttpMethods.DELETE) && !path.isCollection() && path.subresource() == null) {
-      return extractStrictEntity(FiniteDuration.create(10, "s"), BODY_LIMIT, entity -> {
-        DeleteOptions options = DeleteOptions.from(entity.getData().toArray(), query);
+      return limits.bytes(bytes -> {
+        DeleteOptions options = DeleteOptions.from(bytes, query);
         return async(() -> service.delete(path, options.propagationPolicy(), options.preconditionUid()), 200, accept);
       });
     }
@@ -120,10 +119,10 @@ final class ResourceRoutes extends AllDirectives {
   }
 
   private Route withBody(HttpRequest request, Function<JsonNode, Route> inner) {
-    return extractStrictEntity(FiniteDuration.create(10, "s"), BODY_LIMIT, entity -> {
+    return limits.bytes(bytes -> {
       JsonNode body;
       try {
-        body = Bodies.parse(request.entity().getContentType().toString(), entity.getData().toArray());
+        body = Bodies.parse(request.entity().getContentType().toString(), bytes);
       } catch (ApiException e) {
         return complete(ApiErrors.toResponse(e.status()));
       }
