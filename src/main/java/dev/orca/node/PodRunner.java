@@ -89,9 +89,8 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
   }
 
   private Behavior<Command> onRunning(ContainerRunning m) {
-    ContainerStatus previous = statuses.get(m.name());
-    int restarts = previous == null || previous.restartCount() == null ? 0 : previous.restartCount();
-    statuses.put(m.name(), PodStatusBuilder.running(m.name(), image(m.name()), m.containerId(), m.startedAt(), restarts));
+    statuses.put(m.name(), PodStatusBuilder.running(statuses.get(m.name()), m.name(), image(m.name()), m.containerId(),
+        m.startedAt()));
     report();
     return this;
   }

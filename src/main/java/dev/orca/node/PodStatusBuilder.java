@@ -18,9 +18,11 @@ import java.util.Objects;
 final class PodStatusBuilder {
   private PodStatusBuilder() {}
 
-  static ContainerStatus running(String name, String image, String id, Instant startedAt, int restarts) {
+  /** A running container; its restart count and last termination carry over from before. */
+  static ContainerStatus running(ContainerStatus previous, String name, String image, String id, Instant startedAt) {
+    int restarts = previous == null || previous.restartCount() == null ? 0 : previous.restartCount();
     return new ContainerStatus(name, new ContainerState(null, new ContainerStateRunning(startedAt.toString()), null),
-        null, true, restarts, image, image, id, true);
+        previous == null ? null : previous.lastState(), true, restarts, image, image, id, true);
   }
 
   static ContainerStatus terminated(ContainerStatus previous, String name, String image, int exitCode, Instant at,
