@@ -16,6 +16,7 @@ public final class Main {
     }
     switch (args[0]) {
       case "up" -> up(args);
+      case "bench" -> bench(args);
       default -> {
         System.err.println("orca: unknown command '" + args[0] + "'");
         usage();
@@ -53,10 +54,37 @@ public final class Main {
     orca.system().getWhenTerminated().toCompletableFuture().get(Long.MAX_VALUE, TimeUnit.DAYS);
   }
 
+  private static void bench(String[] args) throws Exception {
+    if (args.length < 2 || !args[1].equals("deploy")) {
+      System.err.println("orca bench: the benchmarks are: deploy");
+      System.exit(2);
+    }
+    int replicas = 1000;
+    int nodes = 50;
+    long timeout = 600;
+    Path out = Path.of("bench/results");
+    for (int i = 2; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--replicas" -> replicas = Integer.parseInt(args[i + 1]);
+        case "--nodes" -> nodes = Integer.parseInt(args[i + 1]);
+        case "--timeout" -> timeout = Long.parseLong(args[i + 1]);
+        case "--out" -> out = Path.of(args[i + 1]);
+        default -> {
+          System.err.println("orca bench deploy: unknown flag " + args[i]);
+          System.exit(2);
+        }
+      }
+    }
+    dev.orca.bench.DeployBench.run(replicas, nodes, out, timeout);
+    System.exit(0);
+  }
+
   private static void usage() {
     System.out.println("""
         usage: orca up [--port 8080] [--data-dir ./data] [--nodes 3] [--set config.path=value]
           Starts one Orca node with every role: the API on 127.0.0.1, the journal on H2 under the
-          data directory, and simulated worker nodes. Ctrl-C shuts it down cleanly.""");
+          data directory, and simulated worker nodes. Ctrl-C shuts it down cleanly.
+        usage: orca bench deploy [--replicas 1000] [--nodes 50] [--out bench/results] [--timeout 600]
+          Times one Deployment from POST to all pods Running on simulated nodes; writes a report.""");
   }
 }
