@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -105,8 +106,12 @@ public final class Orca implements AutoCloseable {
     if (settings.roles().contains("worker")) {
       NodeSettings nodes = NodeSettings.from(system.settings().config());
       SimulatedRuntime runtime = new SimulatedRuntime(nodes.simulatedStartDelay(), system.executionContext());
-      system.systemActorOf(SimulatedNodes.create(runtime, nodes, settings.simulatedNodes()), "simulated-nodes",
+      ActorRef<SimulatedNodes.Command> workers = system.systemActorOf(
+          SimulatedNodes.create(runtime, nodes, settings.simulatedNodes()), "simulated-nodes",
           org.apache.pekko.actor.typed.Props.empty());
+      CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "stop-node-agents",
+          () -> AskPattern.<SimulatedNodes.Command, Done>ask(workers, SimulatedNodes.Stop::new, Duration.ofSeconds(5),
+              system.scheduler()));
     }
 
     int port = -1;

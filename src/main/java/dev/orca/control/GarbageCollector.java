@@ -32,12 +32,13 @@ public final class GarbageCollector extends AbstractBehavior<GarbageCollector.Co
 
   private final WatchCache cache;
   private final ClusterSharding sharding;
+  private final WatchCache.Subscription subscription;
 
   private GarbageCollector(ActorContext<Command> context) {
     super(context);
     this.cache = Store.get(context.getSystem()).cache();
     this.sharding = ClusterSharding.get(context.getSystem());
-    cache.subscribe(this::route);
+    this.subscription = cache.subscribe(this::route);
   }
 
   public static Behavior<Command> create(Duration sweepInterval) {
@@ -54,11 +55,18 @@ public final class GarbageCollector extends AbstractBehavior<GarbageCollector.Co
     return true;
   }
 
+  private Behavior<Command> unsubscribe() {
+    subscription.close();
+    return this;
+  }
+
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(OwnerGone.class, this::onOwnerGone)
         .onMessage(Sweep.class, this::onSweep)
+        .onSignal(org.apache.pekko.actor.typed.PostStop.class, signal -> unsubscribe())
+        .onSignal(org.apache.pekko.actor.typed.PreRestart.class, signal -> unsubscribe())
         .build();
   }
 

@@ -11,6 +11,7 @@ import dev.orca.node.runtime.ContainerRuntime;
 import dev.orca.store.Change;
 import dev.orca.store.StoredObject;
 import dev.orca.store.Store;
+import dev.orca.store.WatchCache;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,16 +35,20 @@ public final class SimulatedNodes extends AbstractBehavior<SimulatedNodes.Comman
 
   private record NodeAnnounced(Node node) implements Command {}
 
+  /** Stop every agent: the JVM is shutting down. */
+  public record Stop(ActorRef<org.apache.pekko.Done> replyTo) implements Command {}
+
   private final ContainerRuntime runtime;
   private final NodeSettings settings;
   private final Map<String, ActorRef<NodeAgent.Command>> agents = new ConcurrentHashMap<>();
+  private final WatchCache.Subscription subscription;
 
   private SimulatedNodes(ActorContext<Command> context, ContainerRuntime runtime, NodeSettings settings, int count) {
     super(context);
     this.runtime = runtime;
     this.settings = settings;
     Store store = Store.get(context.getSystem());
-    store.cache().subscribe(this::route);
+    this.subscription = store.cache().subscribe(this::route);
     for (StoredObject s : store.cache().all(dev.orca.model.ResourceType.NODE)) {
       onNodeObject((Node) s.object());
     }
@@ -77,10 +82,20 @@ public final class SimulatedNodes extends AbstractBehavior<SimulatedNodes.Comman
 
   @Override
   public Receive<Command> createReceive() {
-    return newReceiveBuilder().onMessage(NodeAnnounced.class, m -> {
-      onNodeObject(m.node());
-      return this;
-    }).build();
+    return newReceiveBuilder()
+        .onMessage(NodeAnnounced.class, m -> {
+          onNodeObject(m.node());
+          return this;
+        })
+        .onMessage(Stop.class, m -> {
+          m.replyTo().tell(org.apache.pekko.Done.getInstance());
+          return Behaviors.stopped();
+        })
+        .onSignal(org.apache.pekko.actor.typed.PostStop.class, signal -> {
+          subscription.close();
+          return this;
+        })
+        .build();
   }
 
   private void onNodeObject(Node node) {

@@ -60,6 +60,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
   private final Set<ObjectKey> queue = new LinkedHashSet<>();
   private final Map<ObjectKey, String> inFlight = new HashMap<>();
   private final Map<ObjectKey, String> unschedulable = new HashMap<>();
+  private final WatchCache.Subscription subscription;
 
   private Scheduler(ActorContext<Command> context, TimerScheduler<Command> timers, SchedulerSettings settings) {
     super(context);
@@ -68,7 +69,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     this.cache = Store.get(context.getSystem()).cache();
     this.sharding = ClusterSharding.get(context.getSystem());
     this.pipeline = SchedulingPipeline.standard();
-    cache.subscribe(this::route);
+    this.subscription = cache.subscribe(this::route);
     for (StoredObject s : cache.all(ResourceType.POD)) {
       if (needsNode((Pod) s.object())) {
         queue.add(s.key());
@@ -109,6 +110,11 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     return true;
   }
 
+  private Behavior<Command> unsubscribe() {
+    subscription.close();
+    return this;
+  }
+
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
@@ -118,6 +124,8 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
         .onMessage(RetryUnschedulable.class, m -> retryUnschedulable())
         .onMessage(Tick.class, this::onTick)
         .onMessage(BindOutcome.class, this::onBindOutcome)
+        .onSignal(org.apache.pekko.actor.typed.PostStop.class, signal -> unsubscribe())
+        .onSignal(org.apache.pekko.actor.typed.PreRestart.class, signal -> unsubscribe())
         .build();
   }
 
