@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -36,13 +35,7 @@ public final class DeploymentEntity extends ObjectEntity {
   }
 
   public static void init(ClusterSharding sharding, ControlSettings settings) {
-    sharding.init(Entity.of(Entities.typeKey(ResourceType.DEPLOYMENT), ctx -> create(ctx.getEntityId(), settings))
-        .withRole("control"));
-  }
-
-  public static Behavior<Command> create(String entityId, ControlSettings settings) {
-    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        new DeploymentEntity(context, timers, ObjectKey.fromEntityId(ResourceType.DEPLOYMENT, entityId), settings)));
+    Entities.init(sharding, ResourceType.DEPLOYMENT, settings, DeploymentEntity::new);
   }
 
   @Override

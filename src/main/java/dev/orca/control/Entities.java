@@ -6,7 +6,12 @@ import dev.orca.store.ObjectKey;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
@@ -32,6 +37,26 @@ public final class Entities {
 
   public static void tell(ClusterSharding sharding, ObjectKey key, ObjectEntity.Command command) {
     ref(sharding, key).tell(command);
+  }
+
+  /** Builds a kind's entity behavior (inside the setup and timers every entity gets). */
+  @FunctionalInterface
+  public interface Factory {
+    ObjectEntity create(ActorContext<ObjectEntity.Command> context, TimerScheduler<ObjectEntity.Command> timers,
+        ObjectKey key, ControlSettings settings);
+  }
+
+  /** The behavior of the entity with this id. */
+  public static Behavior<ObjectEntity.Command> behavior(ResourceType type, String entityId, ControlSettings settings,
+      Factory factory) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
+        factory.create(context, timers, ObjectKey.fromEntityId(type, entityId), settings)));
+  }
+
+  /** Starts sharding for a kind's entities, on the control role. */
+  public static void init(ClusterSharding sharding, ResourceType type, ControlSettings settings, Factory factory) {
+    sharding.init(Entity.of(typeKey(type), ctx -> behavior(type, ctx.getEntityId(), settings, factory))
+        .withRole("control"));
   }
 
   /** The key of an owner named by an ownerReference, when it is a kind Orca knows. */

@@ -7,7 +7,6 @@ import dev.orca.store.ObjectKey;
 import java.time.Duration;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -22,13 +21,7 @@ public final class EventEntity extends ObjectEntity {
   }
 
   public static void init(ClusterSharding sharding, ControlSettings settings) {
-    sharding.init(Entity.of(Entities.typeKey(ResourceType.EVENT), ctx -> create(ctx.getEntityId(), settings))
-        .withRole("control"));
-  }
-
-  public static Behavior<Command> create(String entityId, ControlSettings settings) {
-    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        new EventEntity(context, timers, ObjectKey.fromEntityId(ResourceType.EVENT, entityId), settings)));
+    Entities.init(sharding, ResourceType.EVENT, settings, EventEntity::new);
   }
 
   @Override

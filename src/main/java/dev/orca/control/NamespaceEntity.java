@@ -11,7 +11,6 @@ import dev.orca.store.StoredObject;
 import java.time.Duration;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -26,13 +25,7 @@ public final class NamespaceEntity extends ObjectEntity {
   }
 
   public static void init(ClusterSharding sharding, ControlSettings settings) {
-    sharding.init(Entity.of(Entities.typeKey(ResourceType.NAMESPACE), ctx -> create(ctx.getEntityId(), settings))
-        .withRole("control"));
-  }
-
-  public static Behavior<Command> create(String entityId, ControlSettings settings) {
-    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        new NamespaceEntity(context, timers, ObjectKey.fromEntityId(ResourceType.NAMESPACE, entityId), settings)));
+    Entities.init(sharding, ResourceType.NAMESPACE, settings, NamespaceEntity::new);
   }
 
   @Override

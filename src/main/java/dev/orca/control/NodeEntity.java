@@ -22,7 +22,6 @@ import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -64,13 +63,7 @@ public final class NodeEntity extends ObjectEntity {
   }
 
   public static void init(ClusterSharding sharding, ControlSettings settings) {
-    sharding.init(Entity.of(Entities.typeKey(ResourceType.NODE), ctx -> create(ctx.getEntityId(), settings))
-        .withRole("control"));
-  }
-
-  public static Behavior<Command> create(String entityId, ControlSettings settings) {
-    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        new NodeEntity(context, timers, ObjectKey.fromEntityId(ResourceType.NODE, entityId), settings)));
+    Entities.init(sharding, ResourceType.NODE, settings, NodeEntity::new);
   }
 
   @Override

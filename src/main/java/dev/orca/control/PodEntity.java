@@ -19,7 +19,6 @@ import java.util.Objects;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -66,13 +65,7 @@ public final class PodEntity extends ObjectEntity {
   }
 
   public static void init(ClusterSharding sharding, ControlSettings settings) {
-    sharding.init(Entity.of(Entities.typeKey(ResourceType.POD), ctx -> create(ctx.getEntityId(), settings))
-        .withRole("control"));
-  }
-
-  public static Behavior<Command> create(String entityId, ControlSettings settings) {
-    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        new PodEntity(context, timers, ObjectKey.fromEntityId(ResourceType.POD, entityId), settings)));
+    Entities.init(sharding, ResourceType.POD, settings, PodEntity::new);
   }
 
   @Override

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -45,13 +44,7 @@ public final class ReplicaSetEntity extends ObjectEntity {
   }
 
   public static void init(ClusterSharding sharding, ControlSettings settings) {
-    sharding.init(Entity.of(Entities.typeKey(ResourceType.REPLICA_SET), ctx -> create(ctx.getEntityId(), settings))
-        .withRole("control"));
-  }
-
-  public static Behavior<Command> create(String entityId, ControlSettings settings) {
-    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        new ReplicaSetEntity(context, timers, ObjectKey.fromEntityId(ResourceType.REPLICA_SET, entityId), settings)));
+    Entities.init(sharding, ResourceType.REPLICA_SET, settings, ReplicaSetEntity::new);
   }
 
   @Override

@@ -20,9 +20,8 @@ class DeletionTest {
 
   @BeforeAll
   static void start() throws Exception {
-    orca = TestOrca.start(2);
+    orca = TestOrca.startReady(2);
     api = orca.api;
-    await("2 ready nodes", DEADLINE, () -> DeploymentLifecycleTest.readyNodesOf(api), n -> n == 2);
   }
 
   @AfterAll

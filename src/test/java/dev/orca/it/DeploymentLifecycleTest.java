@@ -34,30 +34,13 @@ class DeploymentLifecycleTest {
 
   @BeforeAll
   static void start() throws Exception {
-    orca = TestOrca.start(3);
+    orca = TestOrca.startReady(3);
     api = orca.api;
-    await("3 ready nodes", DEADLINE, () -> readyNodes(), n -> n == 3);
   }
 
   @AfterAll
   static void stop() throws Exception {
     orca.close();
-  }
-
-  static int readyNodes() {
-    return readyNodesOf(api);
-  }
-
-  static int readyNodesOf(ApiClient api) {
-    int ready = 0;
-    for (JsonNode node : items(api.getJson("/api/v1/nodes"))) {
-      for (JsonNode c : node.path("status").path("conditions")) {
-        if (c.path("type").asText().equals("Ready") && c.path("status").asText().equals("True")) {
-          ready++;
-        }
-      }
-    }
-    return ready;
   }
 
   static List<JsonNode> livePods(String app) {

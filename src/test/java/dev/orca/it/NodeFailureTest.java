@@ -24,9 +24,8 @@ class NodeFailureTest {
 
   @BeforeAll
   static void start() throws Exception {
-    orca = TestOrca.start(3);
+    orca = TestOrca.startReady(3);
     api = orca.api;
-    await("3 ready nodes", DEADLINE, () -> DeploymentLifecycleTest.readyNodesOf(api), n -> n == 3);
   }
 
   @AfterAll

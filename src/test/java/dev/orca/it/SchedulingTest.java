@@ -23,9 +23,8 @@ class SchedulingTest {
 
   @BeforeAll
   static void start() throws Exception {
-    orca = TestOrca.start(3);
+    orca = TestOrca.startReady(3);
     api = orca.api;
-    await("3 ready nodes", DEADLINE, () -> DeploymentLifecycleTest.readyNodesOf(api), n -> n == 3);
   }
 
   @AfterAll

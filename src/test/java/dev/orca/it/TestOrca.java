@@ -44,6 +44,25 @@ final class TestOrca implements AutoCloseable {
     return new TestOrca(Orca.start(settings), dir);
   }
 
+  /** Starts Orca and waits until its simulated nodes are all Ready. */
+  static TestOrca startReady(int nodes) throws Exception {
+    TestOrca orca = start(nodes);
+    ApiClient.await(nodes + " ready nodes", java.time.Duration.ofSeconds(60), orca::readyNodes, n -> n == nodes);
+    return orca;
+  }
+
+  int readyNodes() {
+    int ready = 0;
+    for (com.fasterxml.jackson.databind.JsonNode node : ApiClient.items(api.getJson("/api/v1/nodes"))) {
+      for (com.fasterxml.jackson.databind.JsonNode c : node.path("status").path("conditions")) {
+        if (c.path("type").asText().equals("Ready") && c.path("status").asText().equals("True")) {
+          ready++;
+        }
+      }
+    }
+    return ready;
+  }
+
   @Override
   public void close() throws Exception {
     orca.close();
