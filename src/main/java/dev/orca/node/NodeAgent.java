@@ -1,5 +1,6 @@
 package dev.orca.node;
 
+import dev.orca.CborSerializable;
 import dev.orca.control.Entities;
 import dev.orca.control.NodeEntity;
 import dev.orca.control.PodEntity;
@@ -32,7 +33,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
  */
 public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
-  public sealed interface Command {}
+  /** The chaos commands come from the API through the receptionist, possibly from another JVM. */
+  public sealed interface Command extends CborSerializable {}
 
   /** A pod bound to this node changed (or vanished: pod is null). */
   public record PodChanged(ObjectKey key, Pod pod) implements Command {}
