@@ -11,6 +11,7 @@ import dev.orca.model.ResourceType;
 import dev.orca.node.runtime.ContainerRuntime;
 import dev.orca.store.ObjectKey;
 import dev.orca.store.Store;
+import dev.orca.store.StoredObject;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -49,6 +50,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
   public record CrashPod(String namespace, String name, ActorRef<Integer> replyTo) implements Command {}
 
   record RunnerStopped(ObjectKey key) implements Command {}
+
+  private record RunnerTerminated(ObjectKey key, ActorRef<PodRunner.Command> runner) implements Command {}
 
   private record Tick() implements Command {}
 
@@ -95,6 +98,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         .onMessage(Resync.class, this::onResync)
         .onMessage(PodChanged.class, this::onPodChanged)
         .onMessage(RunnerStopped.class, this::onRunnerStopped)
+        .onMessage(RunnerTerminated.class, this::onRunnerTerminated)
         .onMessage(StopHeartbeats.class, m -> setHeartbeating(false))
         .onMessage(ResumeHeartbeats.class, m -> setHeartbeating(true))
         .onMessage(CrashPod.class, this::onCrashPod)
@@ -142,7 +146,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         && node.metadata().name().equals(pod.spec().nodeName());
     ActorRef<PodRunner.Command> runner = runners.get(key);
     if (shouldRun && runner == null) {
-      runners.put(key, getContext().spawnAnonymous(PodRunner.create(pod, runtime, settings, "127.0.0.1", getContext().getSelf())));
+      ActorRef<PodRunner.Command> started =
+          getContext().spawnAnonymous(PodRunner.create(pod, runtime, settings, "127.0.0.1", getContext().getSelf()));
+      getContext().watchWith(started, new RunnerTerminated(key, started));
+      runners.put(key, started);
     } else if (!shouldRun && runner != null && !stopping.contains(key)) {
       stopping.add(key);
       runner.tell(new PodRunner.Stop(pod == null ? 0 : PodRunner.grace(pod).toSeconds()));
@@ -155,6 +162,17 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     runners.remove(stopped.key());
     stopping.remove(stopped.key());
     Entities.tell(sharding, stopped.key(), new PodEntity.ContainersStopped(node.metadata().name()));
+    return this;
+  }
+
+  /** A runner that stopped without being asked to failed: run the pod again from what the read side shows. */
+  private Behavior<Command> onRunnerTerminated(RunnerTerminated terminated) {
+    if (runners.get(terminated.key()) == terminated.runner() && !stopping.contains(terminated.key())) {
+      getContext().getLog().warn("the runner of pod {} failed; starting it again", terminated.key());
+      runners.remove(terminated.key());
+      StoredObject current = store.cache().get(terminated.key());
+      sync(terminated.key(), current == null ? null : (Pod) current.object());
+    }
     return this;
   }
 

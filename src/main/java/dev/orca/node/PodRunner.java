@@ -38,6 +38,8 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
 
   record ContainerTerminated(String name, int exitCode, Instant at, boolean stopping) implements Command {}
 
+  private record ContainerGone(String name) implements Command {}
+
   private final Pod pod;
   private final ObjectKey key;
   private final String hostIp;
@@ -69,7 +71,8 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
               ContainerActor.create(pod, container, runtime, context.getSelf()))
           .onFailure(ContainerActor.ContainerExited.class,
               SupervisorStrategy.restartWithBackoff(settings.restartBackoffMin(), settings.restartBackoffMax(), 0.2));
-      context.spawn(supervised, "container-" + container.name());
+      ActorRef<ContainerActor.Command> child = context.spawn(supervised, "container-" + container.name());
+      context.watchWith(child, new ContainerGone(container.name()));
       live.add(container.name());
     }
   }
@@ -85,6 +88,7 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
         .onMessage(ContainerRunning.class, this::onRunning)
         .onMessage(ContainerTerminated.class, this::onTerminated)
         .onMessage(Stop.class, this::onStop)
+        .onMessage(ContainerGone.class, this::onContainerGone)
         .build();
   }
 
@@ -108,6 +112,15 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
       return stopIfDone();
     }
     report();
+    return this;
+  }
+
+  /** A container actor that ended while its container should still run has failed: fail the runner too. */
+  private Behavior<Command> onContainerGone(ContainerGone gone) {
+    boolean alwaysRestarts = pod.spec().restartPolicy() == null || "Always".equals(pod.spec().restartPolicy());
+    if (!stopping && alwaysRestarts) {
+      throw new IllegalStateException("container " + gone.name() + " of " + key + " stopped unexpectedly");
+    }
     return this;
   }
 

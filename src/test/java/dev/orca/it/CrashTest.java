@@ -21,6 +21,7 @@ class CrashTest {
   static void start() throws Exception {
     orca = TestOrca.start(1, Map.of("orca.runtime.restart-backoff-min", "200ms", "orca.runtime.restart-backoff-max", "1s"));
     api = orca.api;
+    await("the node ready", DEADLINE, orca::readyNodes, n -> n == 1);
   }
 
   @AfterAll
