@@ -40,8 +40,9 @@ public record OrcaSettings(Path dataDir, String host, int port, int simulatedNod
     return new OrcaSettings(dataDir, host, port, simulatedNodes, roles, more);
   }
 
+  /** H2 in a file; WRITE_DELAY=0 so that an acknowledged write survives kill -9. */
   public String jdbcUrl() {
-    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("orca") + ";DB_CLOSE_ON_EXIT=FALSE";
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("orca") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
   }
 
   /** The whole configuration of this process. */

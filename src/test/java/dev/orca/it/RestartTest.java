@@ -62,7 +62,14 @@ class RestartTest {
         }
         return inv.equals(inventory(api));
       });
+      // the last acknowledged write, killed right after its 201, must survive too
+      ApiClient.Response last = api.post("/api/v1/namespaces",
+          "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"last-word\"}}");
+      assertEquals(201, last.code(), last.body());
       first.kill();
+      JsonNode m = last.json().path("metadata");
+      before = new TreeMap<>(before);
+      before.put("/api/v1/namespaces//last-word", m.path("uid").asText() + "@" + m.path("resourceVersion").asText());
     }
 
     try (OrcaProcess second = OrcaProcess.start(data, port, 3, fast)) {
