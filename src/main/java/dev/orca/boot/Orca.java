@@ -99,6 +99,8 @@ public final class Orca implements AutoCloseable {
           .onFailure(SupervisorStrategy.restart()), "scheduler").withStopMessage(null));
       singletons.init(SingletonActor.of(Behaviors.supervise(GarbageCollector.create(Duration.ofSeconds(10)))
           .onFailure(SupervisorStrategy.restart()), "garbage-collector"));
+      // every node's lease is watched again, even a node whose agent never comes back
+      store.cache().all(ResourceType.NODE).forEach(n -> Entities.tell(sharding, n.key(), new ObjectEntity.Reconcile()));
       ensureNamespace(system, sharding, "default", control.askTimeout());
       ensureNamespace(system, sharding, "kube-system", control.askTimeout());
     }

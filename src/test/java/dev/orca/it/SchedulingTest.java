@@ -82,6 +82,24 @@ class SchedulingTest {
   }
 
   @Test
+  void anUnschedulableNodeGetsNoNewPods() {
+    String cordoned = Manifests.simulatedNode("cordoned", "4", "8Gi", "{\"pool\":\"cordoned\"}", "[]")
+        .replace("\"spec\":{", "\"spec\":{\"unschedulable\":true,");
+    assertEquals(201, api.post("/api/v1/nodes", cordoned).code());
+    assertEquals(201, api.post(NS + "/pods", Manifests.pod("to-cordoned", "\"nodeSelector\":{\"pool\":\"cordoned\"}")).code());
+    JsonNode refused = await("to-cordoned unschedulable", DEADLINE, () -> pod("to-cordoned"), x -> scheduledCondition(x) != null);
+    assertTrue(scheduledCondition(refused).path("message").asText().contains("node(s) were unschedulable"),
+        scheduledCondition(refused).toString());
+
+    ApiClient.Response uncordoned = api.update("/api/v1/nodes/cordoned",
+        n -> ((com.fasterxml.jackson.databind.node.ObjectNode) n.path("spec")).put("unschedulable", false));
+    assertEquals(200, uncordoned.code(), uncordoned.body());
+    JsonNode bound = await("to-cordoned bound after uncordon", DEADLINE, () -> pod("to-cordoned"),
+        x -> !x.path("spec").path("nodeName").isMissingNode());
+    assertEquals("cordoned", bound.path("spec").path("nodeName").asText());
+  }
+
+  @Test
   void taintsKeepPodsOffUnlessTolerated() {
     String taint = "[{\"key\":\"dedicated\",\"value\":\"gpu\",\"effect\":\"NoSchedule\"}]";
     assertEquals(201, api.post("/api/v1/nodes", Manifests.simulatedNode("gpu-node", "4", "8Gi", "{\"gpu\":\"yes\"}", taint)).code());

@@ -93,4 +93,27 @@ class WatchTest {
       assertEquals(writers * perWriter * 2, written.size());
     }
   }
+
+  @Test
+  void aWatchWithALabelSelectorSeesObjectsEnterAndLeaveIt() throws Exception {
+    String list = "/apis/apps/v1/namespaces/default/deployments";
+    try (ApiClient.Watch watch = api.watch(list + "?watch=true&labelSelector=tier%3Dfront")) {
+      assertEquals(201, api.post(list, Manifests.deployment("other", 0, "nginx")).code());
+      assertEquals(201, api.post(list, Manifests.deployment("front", 0, "nginx")
+          .replace("\"labels\":{\"app\":\"front\"}}", "\"labels\":{\"app\":\"front\",\"tier\":\"front\"}}")).code());
+      JsonNode added = watch.events().poll(10, TimeUnit.SECONDS);
+      assertEquals("ADDED", added.path("type").asText(), String.valueOf(added));
+      assertEquals("front", added.path("object").path("metadata").path("name").asText());
+      assertEquals(200, api.update(list + "/front",
+          d -> ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("metadata").path("labels")).put("tier", "back")).code());
+      JsonNode left = watch.events().poll(10, TimeUnit.SECONDS);
+      assertEquals("DELETED", left.path("type").asText(), String.valueOf(left));
+      assertEquals("back", left.path("object").path("metadata").path("labels").path("tier").asText());
+      assertEquals(200, api.update(list + "/other",
+          d -> ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("metadata").path("labels")).put("tier", "front")).code());
+      JsonNode entered = watch.events().poll(10, TimeUnit.SECONDS);
+      assertEquals("ADDED", entered.path("type").asText(), String.valueOf(entered));
+      assertEquals("other", entered.path("object").path("metadata").path("name").asText());
+    }
+  }
 }
