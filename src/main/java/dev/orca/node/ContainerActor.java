@@ -27,7 +27,8 @@ final class ContainerActor {
 
   private record StartFailed(String reason) implements Command {}
 
-  private record Exited(int exitCode) implements Command {}
+  /** The container ended; after the actor stopped (it stops its container) nobody needs to hear it. */
+  private record Exited(int exitCode) implements Command, org.apache.pekko.actor.DeadLetterSuppression {}
 
   /** The container ended and should be restarted. */
   static final class ContainerExited extends RuntimeException {
@@ -76,7 +77,8 @@ final class ContainerActor {
       running.stop(0);
     }
     runner.tell(new PodRunner.ContainerRunning(container.name(), running.containerId(), running.startedAt()));
-    context.pipeToSelf(running.exited(), (code, error) -> new Exited(code == null ? 137 : code));
+    ActorRef<Command> self = context.getSelf();
+    running.exited().whenComplete((code, error) -> self.tell(new Exited(code == null ? 137 : code)));
     return running(running);
   }
 

@@ -65,6 +65,8 @@ class NodeFailureTest {
         .map(p -> p.path("metadata").path("name").asText()).collect(Collectors.toSet());
     assertFalse(victimPods.isEmpty());
 
+    long rv = api.getJson(NS + "/pods").path("metadata").path("resourceVersion").asLong();
+    ApiClient.Watch watch = api.watch(NS + "/pods?watch=true&labelSelector=app%3Dheal&resourceVersion=" + rv);
     ApiClient.Response fault = api.post("/apis/orca.dev/v1/chaos/nodes/" + victim + "/stop-heartbeats", "");
     assertEquals(200, fault.code(), fault.body());
 
@@ -78,6 +80,16 @@ class NodeFailureTest {
         assertFalse(victimPods.contains(name), "a pod of the lost node was not replaced: " + name);
       }
     }
+    Set<String> lost = new java.util.HashSet<>();
+    try (watch) {
+      for (JsonNode event : watch.events()) {
+        JsonNode status = event.path("object").path("status");
+        if (status.path("phase").asText().equals("Failed") && status.path("reason").asText().equals("NodeLost")) {
+          lost.add(event.path("object").path("metadata").path("name").asText());
+        }
+      }
+    }
+    assertEquals(victimPods, lost, "every pod of the lost node failed with reason NodeLost");
     JsonNode deployment = await("deployment back to 6 available", DEADLINE,
         () -> api.getJson("/apis/apps/v1/namespaces/default/deployments/heal"),
         d -> d.path("status").path("availableReplicas").asInt() == 6);
