@@ -1,0 +1,33 @@
+package dev.orca.api.table;
+
+import dev.orca.model.ResourceType;
+
+/** The printer for each resource type. */
+public final class TablePrinters {
+  private static final TablePrinter POD = new PodPrinter();
+  private static final TablePrinter NODE = new NodePrinter();
+  private static final TablePrinter DEPLOYMENT = new DeploymentPrinter();
+  private static final TablePrinter REPLICA_SET = new ReplicaSetPrinter();
+  private static final TablePrinter NAMESPACE = new NamespacePrinter();
+  private static final TablePrinter EVENT = new EventPrinter();
+  private static final TablePrinter DEFAULT = new DefaultPrinter();
+
+  private TablePrinters() {}
+
+  public static TablePrinter of(ResourceType type) {
+    return switch (type) {
+      case POD -> POD;
+      case NODE -> NODE;
+      case DEPLOYMENT -> DEPLOYMENT;
+      case REPLICA_SET -> REPLICA_SET;
+      case NAMESPACE -> NAMESPACE;
+      case EVENT -> EVENT;
+      default -> DEFAULT;
+    };
+  }
+
+  /** NAME and AGE, for a kind without a printer of its own. */
+  public static TablePrinter defaultPrinter() {
+    return DEFAULT;
+  }
+}
