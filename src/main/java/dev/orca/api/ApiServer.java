@@ -21,11 +21,13 @@ public final class ApiServer extends AllDirectives {
     Store store = Store.get(system);
     ObjectService service = new ObjectService(system, store.cache(), askTimeout, api.maxInflightWrites());
     ApiServer server = new ApiServer();
-    dev.orca.chaos.NodeFaults faults = new dev.orca.chaos.NodeFaults(system, askTimeout);
+    dev.orca.node.AgentDirectory agents = new dev.orca.node.AgentDirectory(system, askTimeout);
+    dev.orca.chaos.NodeFaults faults = new dev.orca.chaos.NodeFaults(agents);
     Route route = ErrorHandling.handled(server.concat(
         new DiscoveryRoutes().route(),
         new ChaosRoutes(faults, store.cache()).route(),
-        new ResourceRoutes(system, service, Limits.of(api), store.settings().watcherBuffer()).route()));
+        new ResourceRoutes(system, service, new PodLogs(store.cache(), agents), Limits.of(api),
+            store.settings().watcherBuffer()).route()));
     return Http.get(system).newServerAt(host, port).bind(route)
         .thenApply(binding -> {
           binding.addToCoordinatedShutdown(Duration.ofSeconds(5), system);

@@ -1,7 +1,13 @@
 package dev.orca.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orca.api.apply.ApplyResult;
+import dev.orca.api.apply.ManagedFields;
+import dev.orca.api.apply.ServerSideApply;
+import dev.orca.api.patch.PatchException;
+import dev.orca.api.patch.Patches;
 import dev.orca.control.Entities;
+import dev.orca.model.Json;
 import dev.orca.control.ObjectEntity;
 import dev.orca.model.Defaults;
 import dev.orca.model.FieldError;
@@ -38,6 +44,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
  * own write with its global resourceVersion.
  */
 final class ObjectService {
+  static final String APPLY_PATCH = "application/apply-patch+yaml";
   private static final String SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -90,7 +97,20 @@ final class ObjectService {
 
   // ---- writes -----------------------------------------------------------------------------
 
-  CompletionStage<KubeObject> create(ResourcePath path, JsonNode body) {
+  CompletionStage<KubeObject> create(ResourcePath path, JsonNode body, WriteOptions options) {
+    return create(path, body, options, true);
+  }
+
+  /** The object with the field manager's Update entry recorded, as kube-apiserver records every write. */
+  private static KubeObject withUpdateOwnership(ResourcePath path, KubeObject before, KubeObject after,
+      WriteOptions options, String subresource) {
+    JsonNode recorded = ManagedFields.recordUpdate(before == null ? null : Json.mapper().valueToTree(before),
+        Json.mapper().valueToTree(after), manager(options, "unknown"), subresource, java.time.Instant.now());
+    return ObjectReader.read(path.type(), recorded);
+  }
+
+  private CompletionStage<KubeObject> create(ResourcePath path, JsonNode body, WriteOptions options,
+      boolean recordManager) {
     KubeObject object = ObjectReader.read(path.type(), body);
     ObjectMeta meta = object.metadata();
     if (path.namespace() != null && meta.namespace() != null && !meta.namespace().equals(path.namespace())) {
@@ -101,14 +121,23 @@ final class ObjectService {
       name = meta.generateName() + randomSuffix();
     }
     object = Defaults.applyDefaults(object.withMetadata(meta.withName(name).withNamespace(path.namespace())));
+    if (recordManager) {
+      object = withUpdateOwnership(path, null, object, options, null);
+    }
     ObjectKey key = new ObjectKey(path.type(), path.namespace(), name);
     validate(object, Validation.validateCreate(object));
     requireNamespace(path);
+    if (options.dryRun()) {
+      if (cache.get(key) != null) {
+        throw ApiErrors.alreadyExists(path.type(), name);
+      }
+      return CompletableFuture.completedFuture(object);
+    }
     KubeObject toCreate = object;
     return write(key, replyTo -> new ObjectEntity.Create(toCreate, replyTo)).thenApply(s -> s.object());
   }
 
-  CompletionStage<KubeObject> replace(ResourcePath path, JsonNode body, boolean statusOnly) {
+  CompletionStage<KubeObject> replace(ResourcePath path, JsonNode body, boolean statusOnly, WriteOptions options) {
     KubeObject object = ObjectReader.read(path.type(), body);
     ObjectKey key = key(path);
     ObjectMeta meta = object.metadata();
@@ -119,40 +148,169 @@ final class ObjectService {
     if (path.namespace() != null && meta.namespace() != null && !meta.namespace().equals(path.namespace())) {
       throw ApiErrors.badRequest("the namespace of the provided object does not match the namespace sent on the request");
     }
-    StoredObject current = cache.get(key);
-    if (current == null) {
-      throw new ApiException(Statuses.notFound(key));
+    StoredObject current = current(key);
+    if (object.metadata().managedFields() == null || object.metadata().managedFields().isEmpty()) {
+      object = object.withMetadata(object.metadata().withManagedFields(current.object().metadata().managedFields()));
     }
+    KubeObject owned = withUpdateOwnership(path, current.object(), object, options, statusOnly ? "status" : null);
+    return update(current, owned, meta.resourceVersion(), statusOnly, options);
+  }
+
+  /**
+   * Writes a new version of an existing object; with a resourceVersion, only if the object is
+   * still at it (409 Conflict otherwise).
+   */
+  CompletionStage<KubeObject> update(StoredObject current, KubeObject object, String resourceVersion,
+      boolean statusOnly, WriteOptions options) {
+    ObjectKey key = current.key();
     long expected = -1;
-    if (meta.resourceVersion() != null && !meta.resourceVersion().isEmpty()) {
-      if (!meta.resourceVersion().equals(Long.toString(current.resourceVersion()))) {
+    if (resourceVersion != null && !resourceVersion.isEmpty()) {
+      if (!resourceVersion.equals(Long.toString(current.resourceVersion()))) {
         throw new ApiException(Statuses.conflict(key));
       }
       expected = current.sequenceNr();
     }
-    KubeObject proposed = Defaults.applyDefaults(object.withMetadata(meta.withName(path.name()).withNamespace(path.namespace())));
+    KubeObject proposed = Defaults.applyDefaults(object.withMetadata(object.metadata().withName(key.name())
+        .withNamespace(key.type().namespaced() ? key.namespace() : null)));
     if (!statusOnly) {
       validate(proposed, Validation.validateUpdate(current.object(), proposed));
+    }
+    if (options.dryRun()) {
+      return CompletableFuture.completedFuture(proposed);
     }
     long expectedSequenceNr = expected;
     return write(key, replyTo -> new ObjectEntity.Update(proposed, expectedSequenceNr, statusOnly, replyTo))
         .thenApply(s -> s.object());
   }
 
-  /** Deletes; answers the object while it is still being deleted, else a Success status. */
-  CompletionStage<Object> delete(ResourcePath path, String propagationPolicy, String preconditionUid) {
+  /** Deletes; answers the object as it is while it is being deleted, or as it was when it is gone. */
+  CompletionStage<Object> delete(ResourcePath path, DeleteOptions delete, WriteOptions options) {
     ObjectKey key = key(path);
-    if (cache.get(key) == null) {
+    StoredObject before = current(key);
+    String policy = delete.propagationPolicy();
+    if (policy != null && !List.of("Background", "Foreground", "Orphan").contains(policy)) {
+      throw ApiErrors.badRequest("propagationPolicy must be one of Background, Foreground or Orphan, not " + policy);
+    }
+    if (delete.gracePeriodSeconds() != null && delete.gracePeriodSeconds() < 0) {
+      throw ApiErrors.badRequest("gracePeriodSeconds must not be negative");
+    }
+    if (options.dryRun()) {
+      return CompletableFuture.completedFuture(before.object());
+    }
+    return write(key, replyTo -> new ObjectEntity.Delete(policy, delete.preconditionUid(), delete.gracePeriodSeconds(),
+        replyTo)).thenApply(s -> s != null ? (Object) s.object() : before.object());
+  }
+
+  /** The policy/v1 Eviction of a pod: a delete with the eviction's options, answered 201 with a Success status. */
+  CompletionStage<Object> evict(ResourcePath path, JsonNode body, WriteOptions options) {
+    if (path.type() != ResourceType.POD) {
+      throw ApiErrors.pathNotFound();
+    }
+    if (body != null && body.hasNonNull("kind") && !"Eviction".equals(body.get("kind").asText())) {
+      throw ApiErrors.badRequest("the kind in the data (" + body.get("kind").asText()
+          + ") does not match the expected kind (Eviction)");
+    }
+    DeleteOptions deleteOptions = body == null ? new DeleteOptions(null, null, null)
+        : DeleteOptions.from(body.path("deleteOptions"));
+    ObjectKey key = key(path);
+    return delete(path, deleteOptions, options).thenApply(deleted -> Status.success(
+        new StatusDetails(key.name(), "", "pods", null, null, null)).withCode(201));
+  }
+
+  /**
+   * PATCH: JSON patch, JSON merge patch, strategic merge patch, or server-side apply. The patch is
+   * applied to the object as the watch cache shows it and written only if the object is still at
+   * that version; on a conflict the patch is applied again to the newer version, as kube-apiserver
+   * does.
+   */
+  CompletionStage<KubeObject> patch(ResourcePath path, String contentType, byte[] body, boolean statusOnly,
+      boolean force, WriteOptions options) {
+    if (APPLY_PATCH.equals(Patches.mediaType(contentType))) {
+      return apply(path, body, force, options);
+    }
+    return patchAttempt(path, contentType, body, statusOnly, options, 5);
+  }
+
+  private CompletionStage<KubeObject> patchAttempt(ResourcePath path, String contentType, byte[] body,
+      boolean statusOnly, WriteOptions options, int attemptsLeft) {
+    ObjectKey key = key(path);
+    StoredObject current = current(key);
+    JsonNode original = Json.mapper().valueToTree(current.object());
+    JsonNode patched;
+    try {
+      patched = Patches.apply(contentType, original, body, path.type().kind());
+    } catch (PatchException e) {
+      throw asApiError(e, key);
+    }
+    String requestedVersion = patched.path("metadata").path("resourceVersion").asText("");
+    boolean pinned = !requestedVersion.isEmpty() && !requestedVersion.equals(Long.toString(current.resourceVersion()));
+    KubeObject object = ObjectReader.read(path.type(),
+        ManagedFields.recordUpdate(original, patched, manager(options, "kubectl-patch"), statusOnly ? "status" : null,
+            java.time.Instant.now()));
+    return update(current, object, pinned ? requestedVersion : Long.toString(current.resourceVersion()), statusOnly, options)
+        .handle((result, error) -> {
+          if (error == null) {
+            return CompletableFuture.completedFuture(result);
+          }
+          Status status = Failures.toStatus(error);
+          if (!pinned && attemptsLeft > 1 && status.code() != null && status.code() == 409
+              && "Conflict".equals(status.reason())) {
+            return patchAttempt(path, contentType, body, statusOnly, options, attemptsLeft - 1);
+          }
+          return CompletableFuture.<KubeObject>failedFuture(new ApiException(status));
+        })
+        .thenCompose(stage -> stage);
+  }
+
+  /** Server-side apply: creates the object when absent; 409 when it would take fields another manager owns. */
+  private CompletionStage<KubeObject> apply(ResourcePath path, byte[] body, boolean force, WriteOptions options) {
+    if (options.fieldManager() == null || options.fieldManager().isEmpty()) {
+      throw ApiErrors.badRequest("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: "
+          + "is required for apply patch");
+    }
+    JsonNode applied = Bodies.parseObject("application/yaml", body);
+    KubeObject asRead = ObjectReader.read(path.type(), applied);
+    if (asRead.metadata().name() != null && !asRead.metadata().name().equals(path.name())) {
+      throw ApiErrors.badRequest("the name of the object (" + asRead.metadata().name()
+          + ") does not match the name on the URL (" + path.name() + ")");
+    }
+    ObjectKey key = key(path);
+    StoredObject current = cache.get(key);
+    ApplyResult result;
+    try {
+      result = ServerSideApply.apply(current == null ? null : Json.mapper().valueToTree(current.object()),
+          applied, options.fieldManager(), force, java.time.Instant.now());
+    } catch (IllegalArgumentException e) {
+      throw ApiErrors.badRequest(e.getMessage());
+    }
+    if (result instanceof ApplyResult.ApplyConflict conflict) {
+      List<dev.orca.model.StatusCause> causes = conflict.conflicts().stream()
+          .map(c -> new dev.orca.model.StatusCause("FieldManagerConflict", c.causeMessage(), c.field())).toList();
+      throw new ApiException(Status.failure(409, "Conflict", conflict.message(), new StatusDetails(path.name(),
+          path.type().group(), path.type().plural(), null, causes, null)));
+    }
+    JsonNode merged = ((ApplyResult.Applied) result).object();
+    if (current == null) {
+      return create(new ResourcePath(path.type(), path.namespace(), null, null), merged, options, false);
+    }
+    return update(current, ObjectReader.read(path.type(), merged), Long.toString(current.resourceVersion()), false, options);
+  }
+
+  private static String manager(WriteOptions options, String fallback) {
+    return options.fieldManager() != null && !options.fieldManager().isEmpty() ? options.fieldManager() : fallback;
+  }
+
+  private static ApiException asApiError(PatchException e, ObjectKey key) {
+    return new ApiException(Status.failure(e.code(), e.reason(), e.getMessage(),
+        new StatusDetails(key.name(), key.type().group(), key.type().plural(), null, null, null)));
+  }
+
+  StoredObject current(ObjectKey key) {
+    StoredObject current = cache.get(key);
+    if (current == null) {
       throw new ApiException(Statuses.notFound(key));
     }
-    if (propagationPolicy != null && !List.of("Background", "Foreground", "Orphan").contains(propagationPolicy)) {
-      throw ApiErrors.badRequest("propagationPolicy must be one of Background, Foreground or Orphan, not "
-          + propagationPolicy);
-    }
-    return write(key, replyTo -> new ObjectEntity.Delete(propagationPolicy, preconditionUid, replyTo))
-        .thenApply(s -> s != null ? (Object) s.object()
-            : Status.success(new StatusDetails(key.name(), key.type().group(), key.type().plural(),
-                null, null, null)));
+    return current;
   }
 
   private CompletionStage<StoredObject> write(ObjectKey key,

@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orca.model.Json;
+import dev.orca.api.patch.Patches;
+import dev.orca.api.table.IncludeObject;
+import dev.orca.api.table.TableVersion;
+import dev.orca.api.table.TableWatch;
+import dev.orca.api.table.Tables;
+import java.time.Instant;
 import dev.orca.model.KubeObject;
 import dev.orca.store.StoredObject;
 import dev.orca.store.WatchCache;
@@ -16,6 +22,7 @@ import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpMethod;
 import org.apache.pekko.http.javadsl.model.HttpMethods;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -35,9 +42,13 @@ final class ResourceRoutes extends AllDirectives {
   private final Limits limits;
   private final int watcherBuffer;
 
-  ResourceRoutes(ActorSystem<?> system, ObjectService service, Limits limits, int watcherBuffer) {
+  private final PodLogs podLogs;
+  private final Duration bookmarkInterval = Duration.ofSeconds(10);
+
+  ResourceRoutes(ActorSystem<?> system, ObjectService service, PodLogs podLogs, Limits limits, int watcherBuffer) {
     this.system = system;
     this.service = service;
+    this.podLogs = podLogs;
     this.limits = limits;
     this.watcherBuffer = watcherBuffer;
   }
@@ -62,26 +73,154 @@ final class ResourceRoutes extends AllDirectives {
   private Route handle(ResourcePath path, HttpRequest request) {
     Query query = request.getUri().query();
     String accept = request.getHeader("Accept").map(h -> h.value()).orElse("application/json");
-    if (path.subresource() != null && !path.subresource().equals("status")) {
-      return complete(ApiErrors.toResponse(ApiErrors.pathNotFound().status()));
+    HttpMethod method = request.method();
+    String sub = path.subresource();
+    if (sub == null) {
+      return mainResource(path, request, query, accept, method);
     }
-    if (request.method().equals(HttpMethods.GET)) {
-      return path.isCollection() ? listOrWatch(path, query, accept) : respond(() -> service.get(path), accept);
+    if (path.isCollection()) {
+      return complete(ApiErrors.toResponse(ApiErrors.pathNotFound()));
     }
-    if (request.method().equals(HttpMethods.POST) && path.isCollection() && path.subresource() == null) {
-      return withBody(request, body -> async(() -> service.create(path, body), StatusCodes.CREATED.intValue(), accept));
+    switch (sub) {
+      case "status":
+        return status(path, request, query, accept, method);
+      case "scale":
+        return scale(path, request, query, accept, method);
+      case "log":
+        if (path.type() != dev.orca.model.ResourceType.POD || !method.equals(HttpMethods.GET)) {
+          return notAllowed(path, method);
+        }
+        return respondAsync(() -> podLogs.read(path.namespace(), path.name(), PodLogs.Options.from(query)));
+      case "eviction":
+        if (!method.equals(HttpMethods.POST)) {
+          return notAllowed(path, method);
+        }
+        return withBody(request, body -> async(() -> service.evict(path, body, writeOptions(request)), 201, accept));
+      default:
+        return complete(ApiErrors.toResponse(ApiErrors.pathNotFound()));
     }
-    if (request.method().equals(HttpMethods.PUT) && !path.isCollection()) {
-      return withBody(request, body -> async(() -> service.replace(path, body, "status".equals(path.subresource())),
+  }
+
+  private Route mainResource(ResourcePath path, HttpRequest request, Query query, String accept, HttpMethod method) {
+    if (method.equals(HttpMethods.GET)) {
+      return path.isCollection() ? listOrWatch(path, query, accept) : respond(() -> one(path, query, accept), accept);
+    }
+    if (method.equals(HttpMethods.POST) && path.isCollection()) {
+      return withBody(request, body -> async(() -> service.create(path, body, writeOptions(request)),
+          StatusCodes.CREATED.intValue(), accept));
+    }
+    if (method.equals(HttpMethods.PUT) && !path.isCollection()) {
+      return withBody(request, body -> async(() -> service.replace(path, body, false, writeOptions(request)),
           StatusCodes.OK.intValue(), accept));
     }
-    if (request.method().equals(HttpMethods.DELETE) && !path.isCollection() && path.subresource() == null) {
-      return limits.bytes(bytes -> {
-        DeleteOptions options = DeleteOptions.from(bytes, query);
-        return async(() -> service.delete(path, options.propagationPolicy(), options.preconditionUid()), 200, accept);
-      });
+    if (method.equals(HttpMethods.PATCH) && !path.isCollection()) {
+      return patch(path, request, query, accept, false);
     }
-    return complete(ApiErrors.toResponse(ApiErrors.methodNotAllowed(path.type(), request.method().name().toLowerCase()).status()));
+    if (method.equals(HttpMethods.DELETE) && !path.isCollection()) {
+      return limits.bytes(bytes -> async(() -> service.delete(path, DeleteOptions.from(bytes, query),
+          writeOptions(request)), 200, accept));
+    }
+    return notAllowed(path, method);
+  }
+
+  private Route status(ResourcePath path, HttpRequest request, Query query, String accept, HttpMethod method) {
+    if (method.equals(HttpMethods.GET)) {
+      return respond(() -> service.get(path), accept);
+    }
+    if (method.equals(HttpMethods.PUT)) {
+      return withBody(request, body -> async(() -> service.replace(path, body, true, writeOptions(request)),
+          StatusCodes.OK.intValue(), accept));
+    }
+    if (method.equals(HttpMethods.PATCH)) {
+      return patch(path, request, query, accept, true);
+    }
+    return notAllowed(path, method);
+  }
+
+  private Route scale(ResourcePath path, HttpRequest request, Query query, String accept, HttpMethod method) {
+    if (method.equals(HttpMethods.GET)) {
+      return respond(() -> Scales.of(scalable(path)), accept);
+    }
+    if (method.equals(HttpMethods.PUT)) {
+      return withBody(request, body -> async(() -> {
+        StoredObject current = scalable(path);
+        return service.update(current, Scales.withReplicas(current.object(), body),
+            body.path("metadata").path("resourceVersion").asText(null), false, writeOptions(request))
+            .thenApply(o -> Scales.of(service.current(current.key())));
+      }, 200, accept));
+    }
+    if (method.equals(HttpMethods.PATCH)) {
+      String contentType = request.entity().getContentType().mediaType().toString();
+      return limits.bytes(bytes -> async(() -> {
+        StoredObject current = scalable(path);
+        JsonNode scale = Patches.apply(contentType, Scales.of(current), bytes, "Scale");
+        return service.update(current, Scales.withReplicas(current.object(), scale), null, false,
+            writeOptions(request)).thenApply(o -> Scales.of(service.current(current.key())));
+      }, 200, accept));
+    }
+    return notAllowed(path, method);
+  }
+
+  private StoredObject scalable(ResourcePath path) {
+    StoredObject current = service.current(new dev.orca.store.ObjectKey(path.type(), path.namespace(), path.name()));
+    if (!Scales.scalable(current.object())) {
+      throw ApiErrors.pathNotFound();
+    }
+    return current;
+  }
+
+  private Route patch(ResourcePath path, HttpRequest request, Query query, String accept, boolean statusOnly) {
+    String contentType = request.entity().getContentType().mediaType().toString();
+    boolean force = query.get("force").map(f -> f.equals("true")).orElse(false);
+    return limits.bytes(bytes -> async(() -> service.patch(path, contentType, bytes, statusOnly, force,
+        writeOptions(request)), 200, accept));
+  }
+
+  /** One object, or a one-row Table when kubectl asks for tables. */
+  private Object one(ResourcePath path, Query query, String accept) {
+    KubeObject object = service.get(path);
+    Optional<TableVersion> table = Tables.accepts(accept);
+    if (table.isPresent()) {
+      StoredObject stored = service.current(new dev.orca.store.ObjectKey(path.type(), path.namespace(), path.name()));
+      return Tables.table(table.get(), path.type(), List.of(object), Long.toString(stored.resourceVersion()), null,
+          Instant.now(), includeObject(query));
+    }
+    return object;
+  }
+
+  /** Watch events as plain objects, or as one-row Tables when kubectl asks for tables. */
+  private static WatchStream.Encoder encoder(ResourcePath path, Query query, String accept) {
+    Optional<TableVersion> table = Tables.accepts(accept);
+    if (table.isEmpty()) {
+      return WatchStream.JSON;
+    }
+    TableWatch rows = new TableWatch(path.type(), table.get(), includeObject(query));
+    return (type, object) -> WatchStream.event(type, rows.next(object, Instant.now()));
+  }
+
+  private static IncludeObject includeObject(Query query) {
+    try {
+      return IncludeObject.fromQuery(query.get("includeObject").orElse(null));
+    } catch (IllegalArgumentException e) {
+      throw ApiErrors.badRequest(e.getMessage());
+    }
+  }
+
+  private static WriteOptions writeOptions(HttpRequest request) {
+    String manager = request.getHeader("User-Agent").map(h -> WriteOptions.managerFromUserAgent(h.value())).orElse("unknown");
+    return WriteOptions.from(request.getUri().query(), manager);
+  }
+
+  private Route notAllowed(ResourcePath path, HttpMethod method) {
+    return complete(ApiErrors.toResponse(ApiErrors.methodNotAllowed(path.type(), method.name().toLowerCase())));
+  }
+
+  private Route respondAsync(java.util.function.Supplier<CompletionStage<HttpResponse>> response) {
+    try {
+      return completeWithFuture(response.get().exceptionally(e -> ApiErrors.toResponse(Failures.toStatus(e))));
+    } catch (ApiException e) {
+      return complete(ApiErrors.toResponse(e));
+    }
   }
 
   private Route listOrWatch(ResourcePath path, Query query, String accept) {
@@ -89,7 +228,22 @@ final class ResourceRoutes extends AllDirectives {
     String fieldSelector = query.get("fieldSelector").orElse(null);
     boolean watch = query.get("watch").map(w -> w.equals("true") || w.equals("1")).orElse(false);
     if (!watch) {
-      return respond(() -> listBody(path, service.list(path, labelSelector, fieldSelector)), accept);
+      return respond(() -> {
+        WatchCache.Snapshot snapshot = service.list(path, labelSelector, fieldSelector);
+        Integer limit;
+        try {
+          limit = query.get("limit").map(Integer::parseInt).orElse(null);
+        } catch (NumberFormatException e) {
+          throw ApiErrors.badRequest("invalid limit: " + query.get("limit").get());
+        }
+        ListPage page = ListPage.of(snapshot.items(), snapshot.resourceVersion(), limit, query.get("continue").orElse(null));
+        Optional<TableVersion> table = Tables.accepts(accept);
+        if (table.isPresent()) {
+          return Tables.table(table.get(), path.type(), page.items().stream().map(StoredObject::object).toList(),
+              Long.toString(page.resourceVersion()), page.continueToken(), Instant.now(), includeObject(query));
+        }
+        return listBody(path, page);
+      }, accept);
     }
     return respondRaw(() -> {
       String rv = query.get("resourceVersion").orElse("");
@@ -100,17 +254,24 @@ final class ResourceRoutes extends AllDirectives {
         throw ApiErrors.badRequest("invalid resourceVersion: " + rv);
       }
       Duration timeout = Duration.ofSeconds(query.get("timeoutSeconds").map(Long::parseLong).orElse(1800L));
+      boolean bookmarks = query.get("allowWatchBookmarks").map(b -> b.equals("true")).orElse(false);
       var source = WatchStream.open(system, service.cache(), path.namespace(), path.type(),
-          service.filter(path.type(), labelSelector, fieldSelector), from, timeout, watcherBuffer);
+          service.filter(path.type(), labelSelector, fieldSelector), from, timeout, watcherBuffer, encoder(path, query, accept),
+          bookmarks ? bookmarkInterval : null);
       return HttpResponse.create().withStatus(200).withEntity(HttpEntities.createChunked(ContentTypes.APPLICATION_JSON, source));
     });
   }
 
-  private static ObjectNode listBody(ResourcePath path, WatchCache.Snapshot snapshot) {
+  private static ObjectNode listBody(ResourcePath path, ListPage snapshot) {
     ObjectNode list = Json.mapper().createObjectNode();
     list.put("kind", path.type().kind() + "List");
     list.put("apiVersion", path.type().apiVersion());
-    list.putObject("metadata").put("resourceVersion", Long.toString(snapshot.resourceVersion()));
+    ObjectNode meta = list.putObject("metadata");
+    meta.put("resourceVersion", Long.toString(snapshot.resourceVersion()));
+    if (snapshot.continueToken() != null) {
+      meta.put("continue", snapshot.continueToken());
+      meta.put("remainingItemCount", snapshot.remainingItemCount());
+    }
     ArrayNode items = list.putArray("items");
     for (StoredObject s : snapshot.items()) {
       items.add(Json.mapper().valueToTree(s.object()));

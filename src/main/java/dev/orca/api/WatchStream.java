@@ -31,16 +31,23 @@ final class WatchStream {
   /**
    * @param fromResourceVersion null to start with the current objects as ADDED events
    */
+  /** Renders one watch event as a line: plain objects, or one-row Tables for kubectl get -w. */
+  interface Encoder {
+    String encode(String type, KubeObject object);
+  }
+
+  static final Encoder JSON = WatchStream::event;
+
   static Source<ByteString, NotUsed> open(ActorSystem<?> system, WatchCache cache, String namespace,
       dev.orca.model.ResourceType type, Predicate<KubeObject> filter, Long fromResourceVersion, Duration timeout,
-      int buffer) {
+      int buffer, Encoder encoder, Duration bookmarkInterval) {
     Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> queued =
         Source.<ByteString>queue(buffer).preMaterialize(system);
     BoundedSourceQueue<ByteString> queue = queued.first();
     Predicate<StoredObject> inScope = s -> s.key().type() == type
         && (namespace == null || namespace.equals(s.key().namespace())) && filter.test(s.object());
     WatchCache.Listener listener = change -> {
-      String line = line(change, inScope);
+      String line = line(change, inScope, encoder);
       if (line == null) {
         return true;
       }
@@ -56,7 +63,7 @@ final class WatchStream {
       if (fromResourceVersion == null) {
         WatchCache.Snapshot snapshot = cache.list(type, namespace, filter);
         for (StoredObject s : snapshot.items()) {
-          queue.offer(ByteString.fromString(event("ADDED", s.object()), StandardCharsets.UTF_8));
+          queue.offer(ByteString.fromString(encoder.encode("ADDED", s.object()), StandardCharsets.UTF_8));
         }
         subscription = cache.watchFrom(snapshot.resourceVersion(), listener);
       } else {
@@ -67,25 +74,43 @@ final class WatchStream {
       return Source.single(ByteString.fromString(error(expired), StandardCharsets.UTF_8));
     }
     WatchCache.Subscription toClose = subscription;
+    org.apache.pekko.actor.Cancellable bookmarks = bookmarkInterval == null ? null
+        : system.scheduler().scheduleAtFixedRate(bookmarkInterval, bookmarkInterval,
+            () -> cache.atConsistentPoint(rv -> queue.offer(ByteString.fromString(bookmark(type, rv), StandardCharsets.UTF_8))),
+            system.executionContext());
     return queued.second()
         .takeWithin(timeout)
         .watchTermination((mat, done) -> {
-          done.whenComplete((d, e) -> toClose.close());
+          done.whenComplete((d, e) -> {
+            toClose.close();
+            if (bookmarks != null) {
+              bookmarks.cancel();
+            }
+          });
           return mat;
         });
   }
 
-  private static String line(Change change, Predicate<StoredObject> inScope) {
+  private static String line(Change change, Predicate<StoredObject> inScope, Encoder encoder) {
     boolean before = change.previous() != null && inScope.test(change.previous());
     boolean after = change.current() != null && inScope.test(change.current());
     if (after) {
-      return event(before ? "MODIFIED" : "ADDED", change.current().object());
+      return encoder.encode(before ? "MODIFIED" : "ADDED", change.current().object());
     }
     if (before) {
       KubeObject last = change.isDeletion() ? change.previous().object() : change.current().object();
-      return event("DELETED", last);
+      return encoder.encode("DELETED", last);
     }
     return null;
+  }
+
+  /** A BOOKMARK: an object of the watched kind carrying only the resourceVersion the client may resume from. */
+  static String bookmark(dev.orca.model.ResourceType type, long resourceVersion) {
+    ObjectNode object = Json.mapper().createObjectNode();
+    object.put("kind", type.kind());
+    object.put("apiVersion", type.apiVersion());
+    object.putObject("metadata").put("resourceVersion", Long.toString(resourceVersion));
+    return event("BOOKMARK", object);
   }
 
   static String event(String type, Object object) {

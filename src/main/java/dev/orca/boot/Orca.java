@@ -107,7 +107,8 @@ public final class Orca implements AutoCloseable {
 
     if (settings.roles().contains("worker")) {
       NodeSettings nodes = NodeSettings.from(system.settings().config());
-      SimulatedRuntime runtime = new SimulatedRuntime(nodes.simulatedStartDelay(), system.executionContext());
+      SimulatedRuntime runtime = new SimulatedRuntime(nodes.simulatedStartDelay(), system.executionContext(),
+          new dev.orca.node.runtime.LogStore(1000));
       ActorRef<SimulatedNodes.Command> workers = system.systemActorOf(
           SimulatedNodes.create(runtime, nodes, settings.simulatedNodes()), "simulated-nodes",
           org.apache.pekko.actor.typed.Props.empty());

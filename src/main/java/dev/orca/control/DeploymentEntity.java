@@ -27,6 +27,7 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
  * before it decides again, so it never acts twice on the same gap.
  */
 public final class DeploymentEntity extends ObjectEntity {
+  private static final String COMPONENT = "deployment-controller";
   private final Set<String> pendingCreates = new HashSet<>();
 
   private DeploymentEntity(ActorContext<Command> context, TimerScheduler<Command> timers, ObjectKey key,
@@ -51,11 +52,25 @@ public final class DeploymentEntity extends ObjectEntity {
       return Effect().noReply();
     }
     DeploymentPlan plan = DeploymentReconciler.reconcile(deployment, owned, Instant.now());
+    EventRecorder events = EventRecorder.get(context.getSystem());
     plan.create().ifPresent(rs -> {
       pendingCreates.add(rs.metadata().name());
+      int to = rs.spec().replicas() == null ? 0 : rs.spec().replicas();
+      if (to > 0) {
+        events.record(deployment, EventRecorder.NORMAL, "ScalingReplicaSet",
+            "Scaled up replica set " + rs.metadata().name() + " from 0 to " + to, COMPONENT);
+      }
       writeChild(ObjectKey.of(rs), replyTo -> new Create(rs, replyTo));
     });
     for (ReplicaSet rs : plan.update()) {
+      owned.stream().filter(o -> o.metadata().name().equals(rs.metadata().name())).findFirst().ifPresent(before -> {
+        int from = before.spec().replicas() == null ? 0 : before.spec().replicas();
+        int to = rs.spec().replicas() == null ? 0 : rs.spec().replicas();
+        if (from != to) {
+          events.record(deployment, EventRecorder.NORMAL, "ScalingReplicaSet", "Scaled " + (to > from ? "up" : "down")
+              + " replica set " + rs.metadata().name() + " from " + from + " to " + to, COMPONENT);
+        }
+      });
       writeChild(ObjectKey.of(rs), replyTo -> new Update(rs, -1, false, replyTo));
     }
     for (String name : plan.delete()) {

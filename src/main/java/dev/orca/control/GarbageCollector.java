@@ -32,12 +32,14 @@ public final class GarbageCollector extends AbstractBehavior<GarbageCollector.Co
 
   private final WatchCache cache;
   private final ClusterSharding sharding;
+  private final Duration eventTtl;
   private final WatchCache.Subscription subscription;
 
   private GarbageCollector(ActorContext<Command> context) {
     super(context);
     this.cache = Store.get(context.getSystem()).cache();
     this.sharding = ClusterSharding.get(context.getSystem());
+    this.eventTtl = context.getSystem().settings().config().getDuration("orca.events.ttl");
     this.subscription = cache.subscribe(this::route);
   }
 
@@ -77,7 +79,20 @@ public final class GarbageCollector extends AbstractBehavior<GarbageCollector.Co
     return this;
   }
 
+  /** Events live for orca.events.ttl after they last happened, as Kubernetes' --event-ttl. */
+  private void expireEvents() {
+    java.time.Instant cutoff = java.time.Instant.now().minus(eventTtl);
+    for (StoredObject s : cache.all(ResourceType.EVENT)) {
+      dev.orca.model.Event event = (dev.orca.model.Event) s.object();
+      String last = event.lastTimestamp() != null ? event.lastTimestamp() : event.metadata().creationTimestamp();
+      if (last != null && java.time.Instant.parse(last).isBefore(cutoff) && !event.metadata().isDeleting()) {
+        Entities.tell(sharding, s.key(), new ObjectEntity.Delete("Background", null, getContext().getSystem().ignoreRef()));
+      }
+    }
+  }
+
   private Behavior<Command> onSweep(Sweep sweep) {
+    expireEvents();
     for (ResourceType type : ResourceType.values()) {
       for (StoredObject s : cache.all(type)) {
         if (!s.object().metadata().ownerReferencesOrEmpty().isEmpty()) {

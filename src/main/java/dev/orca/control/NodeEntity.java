@@ -56,6 +56,7 @@ public final class NodeEntity extends ObjectEntity {
 
   private final Map<String, Reservation> reservations = new HashMap<>();
   private Instant lastHeartbeat = Instant.now();
+  private Boolean readyReported;
 
   private NodeEntity(ActorContext<Command> context, TimerScheduler<Command> timers, ObjectKey key,
       ControlSettings settings) {
@@ -164,6 +165,17 @@ public final class NodeEntity extends ObjectEntity {
   protected void afterPersist(ObjectEvent event) {
     if (event instanceof ObjectDeleted) {
       evictPods();
+      return;
+    }
+    Node node = (Node) event.object();
+    boolean ready = isReady(node);
+    if (readyReported == null || readyReported != ready) {
+      if (readyReported != null || !ready) {
+        EventRecorder.get(context.getSystem()).record(node, EventRecorder.NORMAL,
+            ready ? "NodeReady" : "NodeNotReady", "Node " + key.name() + " status is now: " + (ready ? "NodeReady" : "NodeNotReady"),
+            "node-controller");
+      }
+      readyReported = ready;
     }
   }
 

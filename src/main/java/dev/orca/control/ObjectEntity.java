@@ -62,9 +62,16 @@ public abstract class ObjectEntity
   public record Update(KubeObject object, long expectedSequenceNr, boolean statusOnly, ActorRef<WriteResult> replyTo)
       implements Command {}
 
-  /** Deletes the object: Background, Foreground or Orphan for its dependents. */
-  public record Delete(String propagationPolicy, String preconditionUid, ActorRef<WriteResult> replyTo)
-      implements Command {}
+  /**
+   * Deletes the object: Background, Foreground or Orphan for its dependents; a pod's grace period
+   * ({@code null}: its own terminationGracePeriodSeconds, 0: at once).
+   */
+  public record Delete(String propagationPolicy, String preconditionUid, Long gracePeriodSeconds,
+      ActorRef<WriteResult> replyTo) implements Command {
+    public Delete(String propagationPolicy, String preconditionUid, ActorRef<WriteResult> replyTo) {
+      this(propagationPolicy, preconditionUid, null, replyTo);
+    }
+  }
 
   /** A dependent changed: the owner looks again once the read side has that change. */
   public record ChildChanged(String persistenceId, long sequenceNr) implements Command {}
@@ -142,6 +149,11 @@ public abstract class ObjectEntity
    */
   protected java.time.Duration resyncInterval() {
     return settings.resyncInterval();
+  }
+
+  /** The grace period a deletion gives the object; only pods have one. */
+  protected Long gracePeriod(KubeObject object, Long requested) {
+    return null;
   }
 
   /** A kind's own commands. */
@@ -249,6 +261,9 @@ public abstract class ObjectEntity
         .withCreationTimestamp(cur.creationTimestamp())
         .withDeletionTimestamp(cur.deletionTimestamp())
         .withResourceVersion(null);
+    if (meta.managedFields() == null) {
+      meta = meta.withManagedFields(cur.managedFields());
+    }
     long generation = cur.generation() == null ? 1 : cur.generation();
     if (!ObjectParts.sameSpec(current, proposed)) {
       generation++;
@@ -275,7 +290,10 @@ public abstract class ObjectEntity
     }
     ObjectMeta meta = object.metadata().withFinalizers(finalizers.isEmpty() ? null : finalizers);
     if (!meta.isDeleting()) {
-      meta = meta.withDeletionTimestamp(now());
+      meta = meta.withDeletionTimestamp(now()).withDeletionGracePeriodSeconds(gracePeriod(object, cmd.gracePeriodSeconds()));
+    } else if (cmd.gracePeriodSeconds() != null && meta.deletionGracePeriodSeconds() != null
+        && cmd.gracePeriodSeconds() < meta.deletionGracePeriodSeconds()) {
+      meta = meta.withDeletionGracePeriodSeconds(cmd.gracePeriodSeconds());
     }
     KubeObject deleting = object.withMetadata(meta);
     if (finalizers.isEmpty() && readyToVanish(deleting)) {

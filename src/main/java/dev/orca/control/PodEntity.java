@@ -95,9 +95,16 @@ public final class PodEntity extends ObjectEntity {
   }
 
   @Override
+  protected Long gracePeriod(KubeObject object, Long requested) {
+    Long own = ((Pod) object).spec().terminationGracePeriodSeconds();
+    return requested != null ? requested : own != null ? own : 30L;
+  }
+
+  @Override
   protected boolean readyToVanish(KubeObject object) {
     Pod pod = (Pod) object;
-    return pod.spec().nodeName() == null || PodResources.isTerminal(pod);
+    Long grace = pod.metadata().deletionGracePeriodSeconds();
+    return pod.spec().nodeName() == null || PodResources.isTerminal(pod) || (grace != null && grace == 0);
   }
 
   @Override
@@ -108,7 +115,9 @@ public final class PodEntity extends ObjectEntity {
   @Override
   protected ReplyEffect<ObjectEvent, State> deletingReconcile(KubeObject object) {
     Pod pod = (Pod) object;
-    long grace = pod.spec().terminationGracePeriodSeconds() == null ? 30 : pod.spec().terminationGracePeriodSeconds();
+    Long requested = pod.metadata().deletionGracePeriodSeconds();
+    long grace = requested != null ? requested
+        : pod.spec().terminationGracePeriodSeconds() == null ? 30 : pod.spec().terminationGracePeriodSeconds();
     if (olderThan(pod.metadata().deletionTimestamp(), Duration.ofSeconds(grace + 10))) {
       return persist(new ObjectDeleted(pod));
     }

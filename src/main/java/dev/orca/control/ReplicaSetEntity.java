@@ -37,6 +37,8 @@ public final class ReplicaSetEntity extends ObjectEntity {
 
   private final Map<String, Instant> pendingCreates = new HashMap<>();
   private final Map<String, Instant> pendingDeletes = new HashMap<>();
+  private static final String COMPONENT = "replicaset-controller";
+  private ReplicaSet lastSeen;
 
   private ReplicaSetEntity(ActorContext<Command> context, TimerScheduler<Command> timers, ObjectKey key,
       ControlSettings settings) {
@@ -53,6 +55,7 @@ public final class ReplicaSetEntity extends ObjectEntity {
       return Effect().noReply();
     }
     ReplicaSet rs = (ReplicaSet) object;
+    lastSeen = rs;
     List<Pod> pods = ownedPods(cache.dependents(rs.metadata().uid(), Pod.class), rs.metadata().uid());
     Instant now = Instant.now();
     settleExpectations(pods, now);
@@ -64,6 +67,8 @@ public final class ReplicaSetEntity extends ObjectEntity {
     }
     for (String name : plan.delete()) {
       pendingDeletes.put(name, now);
+      EventRecorder.get(context.getSystem()).record(rs, EventRecorder.NORMAL, "SuccessfulDelete", "Deleted pod: " + name,
+          COMPONENT);
       Entities.tell(sharding, new ObjectKey(ResourceType.POD, key.namespace(), name),
           new Delete("Background", null, context.getSystem().ignoreRef()));
     }
@@ -79,6 +84,9 @@ public final class ReplicaSetEntity extends ObjectEntity {
   protected void onChildWritten(String childName, WriteResult result) {
     if (result instanceof Rejected) {
       pendingCreates.remove(childName);
+    } else if (lastSeen != null) {
+      EventRecorder.get(context.getSystem()).record(lastSeen, EventRecorder.NORMAL, "SuccessfulCreate",
+          "Created pod: " + childName, COMPONENT);
     }
   }
 

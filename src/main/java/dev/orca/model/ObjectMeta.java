@@ -18,7 +18,17 @@ public record ObjectMeta(
     String deletionTimestamp,
     Long deletionGracePeriodSeconds,
     Long generation,
-    String resourceVersion) {
+    String resourceVersion,
+    List<ManagedFieldsEntry> managedFields) {
+
+  /** Metadata without field-management entries. */
+  public ObjectMeta(String name, String generateName, String namespace, String uid, Map<String, String> labels,
+      Map<String, String> annotations, List<OwnerReference> ownerReferences, List<String> finalizers,
+      String creationTimestamp, String deletionTimestamp, Long deletionGracePeriodSeconds, Long generation,
+      String resourceVersion) {
+    this(name, generateName, namespace, uid, labels, annotations, ownerReferences, finalizers, creationTimestamp,
+        deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion, null);
+  }
 
   public static ObjectMeta named(String namespace, String name) {
     return new ObjectMeta(name, null, namespace, null, null, null, null, null, null, null, null, null, null);
@@ -26,57 +36,67 @@ public record ObjectMeta(
 
   public ObjectMeta withName(String name) {
     return new ObjectMeta(name, generateName, namespace, uid, labels, annotations, ownerReferences, finalizers,
-        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion);
+        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion, managedFields);
   }
 
   public ObjectMeta withNamespace(String namespace) {
     return new ObjectMeta(name, generateName, namespace, uid, labels, annotations, ownerReferences, finalizers,
-        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion);
+        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion, managedFields);
   }
 
   public ObjectMeta withUid(String uid) {
     return new ObjectMeta(name, generateName, namespace, uid, labels, annotations, ownerReferences, finalizers,
-        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion);
+        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion, managedFields);
   }
 
   public ObjectMeta withLabels(Map<String, String> labels) {
     return new ObjectMeta(name, generateName, namespace, uid, labels, annotations, ownerReferences, finalizers,
-        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion);
+        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion, managedFields);
   }
 
   public ObjectMeta withAnnotations(Map<String, String> annotations) {
     return new ObjectMeta(name, generateName, namespace, uid, labels, annotations, ownerReferences, finalizers,
-        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion);
+        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion, managedFields);
   }
 
   public ObjectMeta withOwnerReferences(List<OwnerReference> ownerReferences) {
     return new ObjectMeta(name, generateName, namespace, uid, labels, annotations, ownerReferences, finalizers,
-        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion);
+        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion, managedFields);
   }
 
   public ObjectMeta withFinalizers(List<String> finalizers) {
     return new ObjectMeta(name, generateName, namespace, uid, labels, annotations, ownerReferences, finalizers,
-        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion);
+        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion, managedFields);
   }
 
   public ObjectMeta withCreationTimestamp(String creationTimestamp) {
     return new ObjectMeta(name, generateName, namespace, uid, labels, annotations, ownerReferences, finalizers,
-        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion);
+        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion, managedFields);
   }
 
   public ObjectMeta withDeletionTimestamp(String deletionTimestamp) {
     return new ObjectMeta(name, generateName, namespace, uid, labels, annotations, ownerReferences, finalizers,
-        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion);
+        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion, managedFields);
   }
 
   public ObjectMeta withGeneration(Long generation) {
     return new ObjectMeta(name, generateName, namespace, uid, labels, annotations, ownerReferences, finalizers,
-        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion);
+        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion, managedFields);
   }
 
   public ObjectMeta withResourceVersion(String resourceVersion) {
     return new ObjectMeta(name, generateName, namespace, uid, labels, annotations, ownerReferences, finalizers,
-        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion);
+        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion, managedFields);
+  }
+
+  public ObjectMeta withManagedFields(List<ManagedFieldsEntry> managedFields) {
+    return new ObjectMeta(name, generateName, namespace, uid, labels, annotations, ownerReferences, finalizers,
+        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion, managedFields);
+  }
+
+  public ObjectMeta withDeletionGracePeriodSeconds(Long deletionGracePeriodSeconds) {
+    return new ObjectMeta(name, generateName, namespace, uid, labels, annotations, ownerReferences, finalizers,
+        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion, managedFields);
   }
 
   public Map<String, String> labelsOrEmpty() {

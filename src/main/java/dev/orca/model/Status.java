@@ -15,6 +15,10 @@ public record Status(
     return new Status("v1", "Status", new ListMeta(null, null, null), "Failure", message, reason, details, code);
   }
 
+  public Status withCode(Integer code) {
+    return new Status(apiVersion, kind, metadata, status, message, reason, details, code);
+  }
+
   public static Status success(StatusDetails details) {
     return new Status("v1", "Status", new ListMeta(null, null, null), "Success", null, null, details, null);
   }

@@ -12,7 +12,9 @@ import dev.orca.node.runtime.ContainerRuntime;
 import dev.orca.store.ObjectKey;
 import dev.orca.store.Store;
 import dev.orca.store.StoredObject;
+import dev.orca.node.runtime.ContainerLog;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +52,13 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
   public record CrashPod(String namespace, String name, ActorRef<Integer> replyTo) implements Command {}
 
   record RunnerStopped(ObjectKey key) implements Command {}
+
+  /** The lines of a container's log after {@code afterSeq} (the previous instance's with {@code previous}). */
+  public record ReadLog(String namespace, String pod, String container, boolean previous, long afterSeq,
+      ActorRef<LogChunk> replyTo) implements Command {}
+
+  /** Log lines, or {@code found=false} when this node has no such log. */
+  public record LogChunk(boolean found, List<ContainerLog.Line> lines) implements dev.orca.CborSerializable {}
 
   private record RunnerTerminated(ObjectKey key, ActorRef<PodRunner.Command> runner) implements Command {}
 
@@ -102,6 +111,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         .onMessage(StopHeartbeats.class, m -> setHeartbeating(false))
         .onMessage(ResumeHeartbeats.class, m -> setHeartbeating(true))
         .onMessage(CrashPod.class, this::onCrashPod)
+        .onMessage(ReadLog.class, this::onReadLog)
         .build();
   }
 
@@ -130,6 +140,14 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     for (ObjectKey key : Set.copyOf(runners.keySet())) {
       if (!seen.contains(key)) {
         sync(key, null);
+      }
+    }
+    // logs outlive their pod until the next resync, so that `logs -f` reads the last lines
+    for (String pod : runtime.logs().pods()) {
+      int slash = pod.indexOf('/');
+      ObjectKey key = new ObjectKey(ResourceType.POD, pod.substring(0, slash), pod.substring(slash + 1));
+      if (!seen.contains(key) && !runners.containsKey(key)) {
+        runtime.logs().forget(key.namespace(), key.name());
       }
     }
     return this;
@@ -176,8 +194,18 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     return this;
   }
 
+  private Behavior<Command> onReadLog(ReadLog read) {
+    ContainerLog log = runtime.logs().log(read.namespace(), read.pod(), read.container(), read.previous());
+    read.replyTo().tell(log == null ? new LogChunk(false, List.of()) : new LogChunk(true, log.after(read.afterSeq())));
+    return this;
+  }
+
   private Behavior<Command> onCrashPod(CrashPod crash) {
     int crashed = runtime instanceof dev.orca.node.runtime.SimulatedRuntime sim ? sim.crash(crash.namespace(), crash.name()) : 0;
+    if (crashed == 0) {
+      getContext().getLog().warn("crash of {}/{}: no running container here; runners {}, stopping {}", crash.namespace(),
+          crash.name(), runners.keySet(), stopping);
+    }
     crash.replyTo().tell(crashed);
     return this;
   }

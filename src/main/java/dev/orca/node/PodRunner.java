@@ -1,6 +1,7 @@
 package dev.orca.node;
 
 import dev.orca.control.Entities;
+import dev.orca.control.EventRecorder;
 import dev.orca.control.PodEntity;
 import dev.orca.model.Container;
 import dev.orca.model.ContainerStatus;
@@ -92,7 +93,16 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
         .build();
   }
 
+  private void event(String container, String type, String reason, String message) {
+    EventRecorder.get(getContext().getSystem()).record(pod, "spec.containers{" + container + "}", type, reason, message,
+        "kubelet", pod.spec().nodeName());
+  }
+
   private Behavior<Command> onRunning(ContainerRunning m) {
+    ContainerStatus before = statuses.get(m.name());
+    if (before == null || before.containerID() == null || !before.containerID().equals(m.containerId())) {
+      event(m.name(), EventRecorder.NORMAL, "Started", "Started container " + m.name());
+    }
     statuses.put(m.name(), PodStatusBuilder.running(statuses.get(m.name()), m.name(), image(m.name()), m.containerId(),
         m.startedAt()));
     report();
@@ -107,6 +117,9 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
         m.at(), willRestart));
     if (!willRestart) {
       live.remove(m.name());
+    } else {
+      event(m.name(), EventRecorder.WARNING, "BackOff", "Back-off restarting failed container " + m.name() + " in pod "
+          + pod.metadata().name() + "_" + pod.metadata().namespace() + "(" + pod.metadata().uid() + ")");
     }
     if (stopping) {
       return stopIfDone();
@@ -126,6 +139,7 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
 
   private Behavior<Command> onStop(Stop m) {
     stopping = true;
+    live.forEach(name -> event(name, EventRecorder.NORMAL, "Killing", "Stopping container " + name));
     getContext().getChildren().forEach(child -> child.unsafeUpcast().tell(new ContainerActor.Stop(m.gracePeriodSeconds())));
     return stopIfDone();
   }

@@ -51,6 +51,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
   private record BindOutcome(ObjectKey key, boolean bound, String reason) implements Command {}
 
   private static final int BATCH = 500;
+  private static final String COMPONENT = "default-scheduler";
 
   private final WatchCache cache;
   private final ClusterSharding sharding;
@@ -60,6 +61,8 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
   private final Set<ObjectKey> queue = new LinkedHashSet<>();
   private final Map<ObjectKey, String> inFlight = new HashMap<>();
   private final Map<ObjectKey, String> unschedulable = new HashMap<>();
+  private final Map<ObjectKey, String> reportedFailures = new HashMap<>();
+  private final dev.orca.control.EventRecorder events;
   private final WatchCache.Subscription subscription;
 
   private Scheduler(ActorContext<Command> context, TimerScheduler<Command> timers, SchedulerSettings settings) {
@@ -69,6 +72,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     this.cache = Store.get(context.getSystem()).cache();
     this.sharding = ClusterSharding.get(context.getSystem());
     this.pipeline = SchedulingPipeline.standard();
+    this.events = dev.orca.control.EventRecorder.get(context.getSystem());
     this.subscription = cache.subscribe(this::route);
     for (StoredObject s : cache.all(ResourceType.POD)) {
       if (needsNode((Pod) s.object())) {
@@ -141,6 +145,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
   private Behavior<Command> onPodSettled(PodSettled m) {
     queue.remove(m.key());
     unschedulable.remove(m.key());
+    reportedFailures.remove(m.key());
     return this;
   }
 
@@ -189,6 +194,9 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
       } else if (result instanceof SchedulingResult.Unschedulable none) {
         unschedulable.put(key, none.message());
         Entities.tell(sharding, key, new PodEntity.MarkUnschedulable(none.message()));
+        if (!none.message().equals(reportedFailures.put(key, none.message()))) {
+          events.record(pod, dev.orca.control.EventRecorder.WARNING, "FailedScheduling", none.message(), COMPONENT);
+        }
       }
     }
     scheduleTick();
@@ -205,8 +213,15 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
   }
 
   private Behavior<Command> onBindOutcome(BindOutcome outcome) {
-    inFlight.remove(outcome.key());
-    if (!outcome.bound()) {
+    String nodeName = inFlight.remove(outcome.key());
+    reportedFailures.remove(outcome.key());
+    if (outcome.bound()) {
+      StoredObject s = cache.get(outcome.key());
+      if (s != null) {
+        events.record(s.object(), dev.orca.control.EventRecorder.NORMAL, "Scheduled", "Successfully assigned "
+            + outcome.key().namespace() + "/" + outcome.key().name() + " to " + nodeName, COMPONENT);
+      }
+    } else {
       getContext().getLog().debug("binding {} rejected: {}", outcome.key(), outcome.reason());
       StoredObject s = cache.get(outcome.key());
       if (s != null && needsNode((Pod) s.object())) {

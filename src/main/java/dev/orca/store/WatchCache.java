@@ -164,6 +164,16 @@ public final class WatchCache {
     }
   }
 
+  /**
+   * Runs {@code action} with the current resourceVersion while no change is being applied, so
+   * whatever it sends is ordered with the changes listeners receive (watch bookmarks).
+   */
+  public void atConsistentPoint(java.util.function.LongConsumer action) {
+    synchronized (lock) {
+      action.accept(resourceVersion);
+    }
+  }
+
   /** Receives every change from now on. */
   public Subscription subscribe(Listener listener) {
     listeners.add(listener);

@@ -13,6 +13,9 @@ public interface ContainerRuntime {
    */
   CompletionStage<RunningContainer> start(Pod pod, Container container);
 
+  /** The containers' output on this worker. */
+  LogStore logs();
+
   /** A started container. */
   interface RunningContainer {
     String containerId();

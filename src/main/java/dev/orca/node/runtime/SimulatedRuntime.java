@@ -25,9 +25,17 @@ public final class SimulatedRuntime implements ContainerRuntime {
   private final Map<String, Set<Simulated>> byPod = new ConcurrentHashMap<>();
   private final Set<String> ended = ConcurrentHashMap.newKeySet();
 
-  public SimulatedRuntime(Duration startDelay, Executor executor) {
+  private final LogStore logs;
+
+  public SimulatedRuntime(Duration startDelay, Executor executor, LogStore logs) {
     this.startDelay = startDelay;
     this.executor = executor;
+    this.logs = logs;
+  }
+
+  @Override
+  public LogStore logs() {
+    return logs;
   }
 
   @Override
@@ -37,11 +45,18 @@ public final class SimulatedRuntime implements ContainerRuntime {
     if (previous != null) {
       Simulated adopted = new Simulated(previous.containerID(), podKey, Instant.parse(previous.state().running().startedAt()));
       byPod.computeIfAbsent(podKey, k -> ConcurrentHashMap.newKeySet()).add(adopted);
+      logs.started(pod.metadata().namespace(), pod.metadata().name(), container.name())
+          .append("orca simulated container " + container.name() + " adopted after its agent restarted");
       return CompletableFuture.completedFuture(adopted);
     }
     Simulated running = new Simulated("sim://" + UUID.randomUUID(), podKey, null);
     Executor delayed = CompletableFuture.delayedExecutor(startDelay.toMillis(), TimeUnit.MILLISECONDS, executor);
     return CompletableFuture.supplyAsync(() -> {
+      ContainerLog log = logs.started(pod.metadata().namespace(), pod.metadata().name(), container.name());
+      log.append("orca simulated container " + container.name() + " started from image " + container.image());
+      log.append("pod " + pod.metadata().namespace() + "/" + pod.metadata().name() + " on node " + pod.spec().nodeName());
+      log.append("ready to serve (simulated)");
+      running.exit.thenAccept(code -> log.append(code == 0 ? "received SIGTERM, exiting" : "crashed with exit code " + code));
       byPod.computeIfAbsent(podKey, k -> ConcurrentHashMap.newKeySet()).add(running);
       return running;
     }, delayed);
