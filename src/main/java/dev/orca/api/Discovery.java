@@ -1,5 +1,6 @@
 package dev.orca.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.orca.model.ResourceType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,9 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The (non-aggregated) discovery documents, derived from {@link ResourceType#values()}: what
- * {@code /version}, {@code /api}, {@code /apis}, {@code /apis/GROUP} and {@code /api/v1},
- * {@code /apis/GROUP/VERSION} answer. Pure data; {@link DiscoveryRoutes} serves it.
+ * The discovery documents, derived from {@link ResourceType#values()}: what {@code /version},
+ * {@code /api}, {@code /apis}, {@code /apis/GROUP} and {@code /api/v1}, {@code /apis/GROUP/VERSION}
+ * answer, and the aggregated form of {@code /api} and {@code /apis} (apidiscovery.k8s.io
+ * {@code APIGroupDiscoveryList}). Pure data; {@link DiscoveryRoutes} serves it.
  */
 public final class Discovery {
   /** The Kubernetes minor version reported by default; it picks the kubectl the dispatcher runs. */
@@ -48,6 +50,33 @@ public final class Discovery {
 
   /** {@code GET /api/v1}, {@code GET /apis/GROUP/VERSION}. */
   public record APIResourceList(String kind, String apiVersion, String groupVersion, List<APIResource> resources) {}
+
+  /** {@code group/version/kind} of what a resource or subresource answers. */
+  public record GroupVersionKind(String group, String version, String kind) {}
+
+  /** A subresource in aggregated discovery: {@code status}, {@code scale}, {@code log}, {@code eviction}. */
+  public record APISubresourceDiscovery(String subresource, GroupVersionKind responseKind, List<String> verbs) {}
+
+  /** A resource in aggregated discovery; scope is {@code Namespaced} or {@code Cluster}. */
+  public record APIResourceDiscovery(String resource, GroupVersionKind responseKind, String scope,
+      String singularResource, List<String> verbs, List<String> shortNames, List<String> categories,
+      List<APISubresourceDiscovery> subresources) {}
+
+  /** One version of a group, its resources; freshness is {@code Current}. */
+  public record APIVersionDiscovery(String version, List<APIResourceDiscovery> resources, String freshness) {}
+
+  /** The metadata of a group: its name (none for the core group); kube writes creationTimestamp null. */
+  public record GroupMeta(String name, @JsonInclude(JsonInclude.Include.ALWAYS) String creationTimestamp) {}
+
+  /** One group and its versions, the preferred one first. */
+  public record APIGroupDiscovery(GroupMeta metadata, List<APIVersionDiscovery> versions) {}
+
+  /** Aggregated {@code GET /api} (the core group) or {@code GET /apis} (the named groups). */
+  public record APIGroupDiscoveryList(String kind, String apiVersion, Map<String, Object> metadata,
+      List<APIGroupDiscovery> items) {}
+
+  /** A subresource of a resource type; group and version null where they are the parent's. */
+  private record Subresource(String name, String group, String version, String kind, List<String> verbs) {}
 
   private Discovery() {}
 
@@ -107,6 +136,48 @@ public final class Discovery {
     return Optional.of(new APIResourceList("APIResourceList", "v1", groupVersion, List.copyOf(resources)));
   }
 
+  /**
+   * Aggregated discovery: with {@code core}, what {@code /api} answers (the core group, unnamed);
+   * otherwise what {@code /apis} answers (every named group).
+   *
+   * @param apiVersion {@code apidiscovery.k8s.io/v2} or {@code apidiscovery.k8s.io/v2beta1}; the
+   *     documents are the same
+   */
+  public static APIGroupDiscoveryList aggregated(boolean core, String apiVersion) {
+    Map<String, Set<String>> groups = new LinkedHashMap<>();
+    for (ResourceType t : ResourceType.values()) {
+      if (t.group().isEmpty() == core) {
+        groups.computeIfAbsent(t.group(), g -> new LinkedHashSet<>()).add(t.version());
+      }
+    }
+    List<APIGroupDiscovery> items = new ArrayList<>();
+    groups.forEach((group, versions) -> {
+      List<APIVersionDiscovery> list = new ArrayList<>();
+      for (String version : versions) {
+        List<APIResourceDiscovery> resources = Arrays.stream(ResourceType.values())
+            .filter(t -> t.group().equals(group) && t.version().equals(version))
+            .map(Discovery::resourceDiscovery)
+            .sorted(Comparator.comparing(APIResourceDiscovery::resource))
+            .toList();
+        list.add(new APIVersionDiscovery(version, resources, "Current"));
+      }
+      items.add(new APIGroupDiscovery(new GroupMeta(group.isEmpty() ? null : group, null), list));
+    });
+    return new APIGroupDiscoveryList("APIGroupDiscoveryList", apiVersion, Map.of(), items);
+  }
+
+  private static APIResourceDiscovery resourceDiscovery(ResourceType t) {
+    List<APISubresourceDiscovery> subresources = subresourcesOf(t).stream()
+        .map(s -> new APISubresourceDiscovery(s.name(), new GroupVersionKind(
+            s.group() == null ? t.group() : s.group(), s.version() == null ? t.version() : s.version(), s.kind()),
+            s.verbs()))
+        .sorted(Comparator.comparing(APISubresourceDiscovery::subresource))
+        .toList();
+    return new APIResourceDiscovery(t.plural(), new GroupVersionKind(t.group(), t.version(), t.kind()),
+        t.namespaced() ? "Namespaced" : "Cluster", t.singular(), verbs(t),
+        t.shortNames().isEmpty() ? null : t.shortNames(), categories(t), subresources.isEmpty() ? null : subresources);
+  }
+
   /** The named groups and their versions, in the order of ResourceType (the first is preferred). */
   private static Map<String, Set<String>> groupVersions() {
     Map<String, Set<String>> groups = new LinkedHashMap<>();
@@ -138,23 +209,26 @@ public final class Discovery {
   }
 
   private static List<APIResource> subresources(ResourceType t) {
-    List<APIResource> list = new ArrayList<>();
+    return subresourcesOf(t).stream()
+        .map(s -> new APIResource(t.plural() + "/" + s.name(), "", t.namespaced(), s.group(), s.version(), s.kind(),
+            s.verbs(), null, null))
+        .toList();
+  }
+
+  /** status for every kind but events, log and eviction for pods, scale for the workloads. */
+  private static List<Subresource> subresourcesOf(ResourceType t) {
+    List<Subresource> list = new ArrayList<>();
     if (t != ResourceType.EVENT) {
-      list.add(subresource(t, "status", null, null, t.kind(), SUBRESOURCE_VERBS));
+      list.add(new Subresource("status", null, null, t.kind(), SUBRESOURCE_VERBS));
     }
     switch (t) {
       case POD -> {
-        list.add(subresource(t, "log", null, null, "Pod", List.of("get")));
-        list.add(subresource(t, "eviction", "policy", "v1", "Eviction", List.of("create")));
+        list.add(new Subresource("log", null, null, "Pod", List.of("get")));
+        list.add(new Subresource("eviction", "policy", "v1", "Eviction", List.of("create")));
       }
-      case DEPLOYMENT, REPLICA_SET -> list.add(subresource(t, "scale", "autoscaling", "v1", "Scale", SUBRESOURCE_VERBS));
+      case DEPLOYMENT, REPLICA_SET -> list.add(new Subresource("scale", "autoscaling", "v1", "Scale", SUBRESOURCE_VERBS));
       default -> { }
     }
     return list;
-  }
-
-  private static APIResource subresource(ResourceType t, String name, String group, String version, String kind,
-      List<String> verbs) {
-    return new APIResource(t.plural() + "/" + name, "", t.namespaced(), group, version, kind, verbs, null, null);
   }
 }

@@ -8,22 +8,35 @@ import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathEndOrSingleSlash;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 import static org.apache.pekko.http.javadsl.server.Directives.reject;
+import static org.apache.pekko.http.javadsl.server.Directives.respondWithHeader;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.headers.Accept;
 import org.apache.pekko.http.javadsl.model.headers.Host;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * Plain discovery: {@code GET /version}, {@code /api}, {@code /api/v1}, {@code /apis},
- * {@code /apis/GROUP}, {@code /apis/GROUP/VERSION}. Always plain JSON ({@code application/json}), even
- * when the Accept header asks for aggregated discovery first: kubectl then falls back to one request
- * per group version. Matches only these exact paths, so the resource routes can sit beside it.
+ * Discovery: {@code GET /version}, {@code /api}, {@code /api/v1}, {@code /apis}, {@code /apis/GROUP},
+ * {@code /apis/GROUP/VERSION}. {@code /api} and {@code /apis} answer in aggregated form
+ * ({@code APIGroupDiscoveryList}, one request for all resources) when the Accept header ranks it
+ * first, as kubectl's does, and plain ({@code APIVersions}, {@code APIGroupList}) otherwise; see
+ * {@link DiscoveryFormat}. Matches only these exact paths, so the resource routes can sit beside it.
  */
 public final class DiscoveryRoutes {
+  private static final RawHeader VARY_ACCEPT = RawHeader.create("Vary", "Accept");
+
   private final Discovery.VersionInfo version;
   private final String serverAddress;
+  /** The aggregated documents, rendered once: they only change with the code. */
+  private final Map<DiscoveryFormat, HttpResponse> aggregatedCore = new EnumMap<>(DiscoveryFormat.class);
+  private final Map<DiscoveryFormat, HttpResponse> aggregatedGroups = new EnumMap<>(DiscoveryFormat.class);
 
   /** Kubernetes 1.32; the server address in {@code /api} is the one the client used (its Host header). */
   public DiscoveryRoutes() {
@@ -37,20 +50,40 @@ public final class DiscoveryRoutes {
   public DiscoveryRoutes(Discovery.VersionInfo version, String serverAddress) {
     this.version = version;
     this.serverAddress = serverAddress;
+    for (DiscoveryFormat format : DiscoveryFormat.values()) {
+      if (format != DiscoveryFormat.PLAIN) {
+        aggregatedCore.put(format, aggregated(format, Discovery.aggregated(true, format.apiVersion())));
+        aggregatedGroups.put(format, aggregated(format, Discovery.aggregated(false, format.apiVersion())));
+      }
+    }
   }
 
   public Route route() {
     return concat(
         path("version", () -> get(() -> json(version))),
         pathPrefix("api", () -> concat(
-            pathEndOrSingleSlash(() -> get(() ->
-                extractRequest(request -> json(Discovery.apiVersions(serverAddress(request)))))),
+            pathEndOrSingleSlash(() -> get(() -> negotiated(aggregatedCore,
+                request -> json(Discovery.apiVersions(serverAddress(request)))))),
             path(PathMatchers.segment(), v -> found(Discovery.resources("", v))))),
         pathPrefix("apis", () -> concat(
-            pathEndOrSingleSlash(() -> get(() -> json(Discovery.groups()))),
+            pathEndOrSingleSlash(() -> get(() -> negotiated(aggregatedGroups, request -> json(Discovery.groups())))),
             path(PathMatchers.segment(), g -> found(Discovery.group(g))),
             path(PathMatchers.segment().slash(PathMatchers.segment()),
                 (g, v) -> found(Discovery.resources(g, v))))));
+  }
+
+  /** The aggregated document if the Accept header prefers it, else {@code plain}; either varies by Accept. */
+  private static Route negotiated(Map<DiscoveryFormat, HttpResponse> aggregated, Function<HttpRequest, Route> plain) {
+    return respondWithHeader(VARY_ACCEPT, () -> extractRequest(request -> {
+      String accept = request.getHeader(Accept.class).map(Accept::value).orElse(null);
+      DiscoveryFormat format = DiscoveryFormat.negotiate(accept);
+      return format == DiscoveryFormat.PLAIN ? plain.apply(request) : complete(aggregated.get(format));
+    }));
+  }
+
+  private static HttpResponse aggregated(DiscoveryFormat format, Discovery.APIGroupDiscoveryList document) {
+    return HttpResponse.create().withStatus(200)
+        .withEntity(format.contentType(), Bodies.write(document, Negotiation.Format.JSON));
   }
 
   private String serverAddress(HttpRequest request) {

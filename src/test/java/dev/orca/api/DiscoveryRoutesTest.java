@@ -5,19 +5,14 @@ import static dev.orca.api.TestServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,11 +22,17 @@ class DiscoveryRoutesTest {
   private static final String AGGREGATED_ACCEPT = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,"
       + "application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json";
 
+  private static final String PLAIN_ACCEPT = "application/json, */*";
+  private static final String V2_CONTENT_TYPE = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
+  private static final String V2BETA1_CONTENT_TYPE =
+      "application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList";
+
+  private static final RequestLog log = new RequestLog();
   private static TestServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    server = new TestServer(settings -> ErrorHandling.handled(new DiscoveryRoutes().route()));
+    server = new TestServer(settings -> log.around(ErrorHandling.handled(new DiscoveryRoutes().route())));
   }
 
   @AfterAll
@@ -56,10 +57,11 @@ class DiscoveryRoutesTest {
 
   @Test
   void apiListsV1AndTheAddressTheClientUsed() throws Exception {
-    HttpResponse<String> r = server.get("/api?timeout=32s", "Accept", AGGREGATED_ACCEPT);
+    HttpResponse<String> r = server.get("/api?timeout=32s", "Accept", PLAIN_ACCEPT);
     assertEquals(200, r.statusCode());
     // Plain, not aggregated, discovery: kubectl decides by this content type.
     assertEquals("application/json", contentType(r));
+    assertEquals("Accept", r.headers().firstValue("Vary").orElse(""));
     JsonNode api = json(r);
     assertEquals("APIVersions", api.path("kind").asText());
     assertEquals("[\"v1\"]", api.path("versions").toString());
@@ -70,7 +72,7 @@ class DiscoveryRoutesTest {
 
   @Test
   void apisListsAppsWithV1Preferred() throws Exception {
-    HttpResponse<String> r = server.get("/apis", "Accept", AGGREGATED_ACCEPT);
+    HttpResponse<String> r = server.get("/apis", "Accept", PLAIN_ACCEPT);
     assertEquals(200, r.statusCode());
     assertEquals("application/json", contentType(r));
     JsonNode apis = json(r);
@@ -83,6 +85,107 @@ class DiscoveryRoutesTest {
     assertEquals("apps/v1", apps.path("preferredVersion").path("groupVersion").asText());
     assertEquals("v1", apps.path("preferredVersion").path("version").asText());
     assertFalse(apps.has("kind"), "list items carry no kind");
+  }
+
+  @Test
+  void withoutAcceptDiscoveryIsPlain() throws Exception {
+    assertEquals("application/json", contentType(server.get("/api")));
+    assertEquals("APIGroupList", json(server.get("/apis")).path("kind").asText());
+  }
+
+  @Test
+  void aggregatedApiIsTheCoreGroup() throws Exception {
+    HttpResponse<String> r = server.get("/api?timeout=32s", "Accept", AGGREGATED_ACCEPT);
+    assertEquals(200, r.statusCode());
+    // Exactly as kube-apiserver writes it: kubectl decides by this content type.
+    assertEquals(V2_CONTENT_TYPE, contentType(r));
+    assertEquals("Accept", r.headers().firstValue("Vary").orElse(""));
+    JsonNode list = json(r);
+    assertEquals("APIGroupDiscoveryList", list.path("kind").asText());
+    assertEquals("apidiscovery.k8s.io/v2", list.path("apiVersion").asText());
+    assertEquals("{}", list.path("metadata").toString());
+    assertEquals(1, list.path("items").size());
+    JsonNode core = list.path("items").path(0);
+    assertEquals("{\"creationTimestamp\":null}", core.path("metadata").toString(), "the core group has no name");
+    assertEquals(1, core.path("versions").size());
+    JsonNode v1 = core.path("versions").path(0);
+    assertEquals("v1", v1.path("version").asText());
+    assertEquals("Current", v1.path("freshness").asText());
+    Map<String, JsonNode> resources = byResource(v1);
+    assertEquals(List.of("events", "namespaces", "nodes", "pods"), new ArrayList<>(resources.keySet()));
+
+    JsonNode pods = resources.get("pods");
+    assertEquals("{\"group\":\"\",\"version\":\"v1\",\"kind\":\"Pod\"}", pods.path("responseKind").toString());
+    assertEquals("Namespaced", pods.path("scope").asText());
+    assertEquals("pod", pods.path("singularResource").asText());
+    assertEquals("[\"create\",\"delete\",\"deletecollection\",\"get\",\"list\",\"patch\",\"update\",\"watch\"]",
+        pods.path("verbs").toString());
+    assertEquals("[\"po\"]", pods.path("shortNames").toString());
+    assertEquals("[\"all\"]", pods.path("categories").toString());
+    assertEquals("[{\"subresource\":\"eviction\",\"responseKind\":{\"group\":\"policy\",\"version\":\"v1\",\"kind\":\"Eviction\"},"
+        + "\"verbs\":[\"create\"]},"
+        + "{\"subresource\":\"log\",\"responseKind\":{\"group\":\"\",\"version\":\"v1\",\"kind\":\"Pod\"},\"verbs\":[\"get\"]},"
+        + "{\"subresource\":\"status\",\"responseKind\":{\"group\":\"\",\"version\":\"v1\",\"kind\":\"Pod\"},"
+        + "\"verbs\":[\"get\",\"patch\",\"update\"]}]", pods.path("subresources").toString());
+
+    JsonNode nodes = resources.get("nodes");
+    assertEquals("Cluster", nodes.path("scope").asText());
+    assertFalse(nodes.has("categories"));
+    JsonNode namespaces = resources.get("namespaces");
+    assertFalse(namespaces.path("verbs").toString().contains("deletecollection"));
+    assertEquals("[\"ns\"]", namespaces.path("shortNames").toString());
+    assertFalse(resources.get("events").has("subresources"), "events have no status");
+  }
+
+  @Test
+  void aggregatedApisAreTheNamedGroups() throws Exception {
+    HttpResponse<String> r = server.get("/apis?timeout=32s", "Accept", AGGREGATED_ACCEPT);
+    assertEquals(200, r.statusCode());
+    assertEquals(V2_CONTENT_TYPE, contentType(r));
+    JsonNode list = json(r);
+    assertEquals("apidiscovery.k8s.io/v2", list.path("apiVersion").asText());
+    assertEquals(1, list.path("items").size());
+    JsonNode apps = list.path("items").path(0);
+    assertEquals("{\"name\":\"apps\",\"creationTimestamp\":null}", apps.path("metadata").toString());
+    JsonNode v1 = apps.path("versions").path(0);
+    assertEquals("v1", v1.path("version").asText());
+    Map<String, JsonNode> resources = byResource(v1);
+    assertEquals(List.of("deployments", "replicasets"), new ArrayList<>(resources.keySet()));
+    JsonNode deployments = resources.get("deployments");
+    assertEquals("{\"group\":\"apps\",\"version\":\"v1\",\"kind\":\"Deployment\"}",
+        deployments.path("responseKind").toString());
+    assertEquals("deployment", deployments.path("singularResource").asText());
+    assertEquals("[\"deploy\"]", deployments.path("shortNames").toString());
+    assertEquals("[{\"subresource\":\"scale\",\"responseKind\":{\"group\":\"autoscaling\",\"version\":\"v1\",\"kind\":\"Scale\"},"
+        + "\"verbs\":[\"get\",\"patch\",\"update\"]},"
+        + "{\"subresource\":\"status\",\"responseKind\":{\"group\":\"apps\",\"version\":\"v1\",\"kind\":\"Deployment\"},"
+        + "\"verbs\":[\"get\",\"patch\",\"update\"]}]", deployments.path("subresources").toString());
+    assertEquals("[\"rs\"]", resources.get("replicasets").path("shortNames").toString());
+  }
+
+  @Test
+  void v2beta1WhenTheClientRanksItFirst() throws Exception {
+    String accept = "application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json";
+    HttpResponse<String> r = server.get("/apis", "Accept", accept);
+    assertEquals(V2BETA1_CONTENT_TYPE, contentType(r));
+    assertEquals("apidiscovery.k8s.io/v2beta1", json(r).path("apiVersion").asText());
+    assertEquals("apps", json(r).path("items").path(0).path("metadata").path("name").asText());
+    HttpResponse<String> core = server.get("/api", "Accept", accept);
+    assertEquals(V2BETA1_CONTENT_TYPE, contentType(core));
+  }
+
+  @Test
+  void theAcceptHeaderRanksByQualityThenOrder() throws Exception {
+    // Plain first: plain.
+    assertEquals("application/json", contentType(server.get("/apis", "Accept",
+        "application/json,application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList")));
+    // Aggregated with a higher q than plain, though later.
+    assertEquals(V2_CONTENT_TYPE, contentType(server.get("/apis", "Accept",
+        "application/json;q=0.5, application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList;q=0.9")));
+    // A version the server does not write (v3) is passed over.
+    assertEquals("application/json", contentType(server.get("/api", "Accept",
+        "application/json;g=apidiscovery.k8s.io;v=v3;as=APIGroupDiscoveryList,application/json")));
+    assertEquals("APIVersions", json(server.get("/api", "Accept", "*/*")).path("kind").asText());
   }
 
   @Test
@@ -168,43 +271,45 @@ class DiscoveryRoutesTest {
   }
 
   @Test
-  void realKubectlListsTheResources(@TempDir Path tmp) throws Exception {
-    File kubectl = new File("/usr/bin/kubectl");
-    assumeTrue(kubectl.canExecute(), "kubectl not installed");
-
-    Result resources = kubectl(tmp, "api-resources");
-    assertEquals(0, resources.exitCode, resources.toString());
-    String out = resources.stdout;
+  void realKubectlListsTheResourcesFromAggregatedDiscovery(@TempDir Path tmp) throws Exception {
+    Kubectl kubectl = new Kubectl(server.port(), tmp);
+    log.clear();
+    Kubectl.Result resources = kubectl.run("api-resources");
+    assertEquals(0, resources.exitCode(), resources.toString());
+    String out = resources.stdout();
     for (String line : List.of("pods", "deployments", "replicasets", "nodes", "namespaces", "events")) {
       assertTrue(out.lines().anyMatch(l -> l.startsWith(line + " ")), line + " missing from\n" + out);
     }
     assertTrue(out.lines().anyMatch(l -> l.matches("deployments\\s+deploy\\s+apps/v1\\s+true\\s+Deployment\\s*")), out);
     assertTrue(out.lines().anyMatch(l -> l.matches("nodes\\s+no\\s+v1\\s+false\\s+Node\\s*")), out);
+    assertTrue(out.lines().anyMatch(l -> l.matches("pods\\s+po\\s+v1\\s+true\\s+Pod\\s*")), out);
+    // One request each for /api and /apis: no per-group-version requests.
+    assertEquals(List.of("GET /version", "GET /api", "GET /apis"), log.paths(), log.lines().toString());
 
     // The resource routes are not bound here: kubectl must read the 404 Status.
-    Result get = kubectl(tmp, "get", "pods");
-    assertEquals(1, get.exitCode, get.toString());
-    assertTrue(get.stderr.startsWith("Error from server (NotFound): "), get.toString());
-    assertTrue(get.stderr.contains("the server could not find the requested resource"), get.toString());
+    Kubectl.Result get = kubectl.run("get", "pods");
+    assertEquals(1, get.exitCode(), get.toString());
+    assertTrue(get.stderr().startsWith("Error from server (NotFound): "), get.toString());
+    assertTrue(get.stderr().contains("the server could not find the requested resource"), get.toString());
   }
 
-  private record Result(int exitCode, String stdout, String stderr) {}
+  @Test
+  void realKubectlFindsSubresourcesAndCategoriesInAggregatedDiscovery(@TempDir Path tmp) throws Exception {
+    Kubectl kubectl = new Kubectl(server.port(), tmp);
+    Kubectl.Result all = kubectl.run("api-resources", "--categories=all", "-o", "name");
+    assertEquals(0, all.exitCode(), all.toString());
+    assertEquals(List.of("pods", "deployments.apps", "replicasets.apps"), all.stdout().lines().toList());
+    Kubectl.Result wide = kubectl.run("api-resources", "--api-group=apps", "-o", "wide");
+    assertEquals(0, wide.exitCode(), wide.toString());
+    assertTrue(wide.stdout().lines().anyMatch(l -> l.matches(
+        "deployments\\s+deploy\\s+apps/v1\\s+true\\s+Deployment\\s+create,delete,deletecollection,get,list,patch,update,watch\\s+all\\s*")),
+        wide.stdout());
+  }
 
-  private static Result kubectl(Path tmp, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("/usr/bin/kubectl", "--server", "http://127.0.0.1:" + server.port(),
-        "--kubeconfig", "/dev/null", "--cache-dir", tmp.resolve("cache").toString()));
-    command.addAll(List.of(args));
-    Path out = tmp.resolve("out.txt");
-    Path err = tmp.resolve("err.txt");
-    ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-    pb.environment().put("HOME", tmp.toString());
-    Process p = pb.start();
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("kubectl did not finish in 60 s: " + command);
-    }
-    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+  private static Map<String, JsonNode> byResource(JsonNode version) {
+    Map<String, JsonNode> map = new LinkedHashMap<>();
+    version.path("resources").forEach(r -> map.put(r.path("resource").asText(), r));
+    return map;
   }
 
   private static Map<String, JsonNode> byName(JsonNode list) {
