@@ -25,6 +25,7 @@ public final class ApiServer extends AllDirectives {
     dev.orca.chaos.NodeFaults faults = new dev.orca.chaos.NodeFaults(agents);
     Route route = ErrorHandling.handled(server.concat(
         new DiscoveryRoutes().route(),
+        new OpenApiRoutes().route(),
         new ChaosRoutes(faults, store.cache()).route(),
         new ResourceRoutes(system, service, new PodLogs(store.cache(), agents), Limits.of(api),
             store.settings().watcherBuffer()).route()));

@@ -1,5 +1,7 @@
 package dev.orca.api;
 
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -45,6 +47,10 @@ public final class Bodies {
    * @throws ApiException 400 BadRequest for an empty, malformed or multi-document body
    */
   public static JsonNode parse(String contentType, byte[] body) {
+    if (contentType != null && contentType.contains("protobuf")) {
+      // client-go sends protobuf to built-in kinds and falls back to JSON on 415
+      throw ApiErrors.unsupportedMediaType(contentType, List.of("application/json", "application/yaml"));
+    }
     if (isBlank(body)) {
       throw ApiErrors.badRequest("the request body is empty");
     }

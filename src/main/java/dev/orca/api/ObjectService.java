@@ -242,6 +242,7 @@ final class ObjectService {
     } catch (PatchException e) {
       throw asApiError(e, key);
     }
+    options.checkPatchedFields(path.type(), patched);
     String requestedVersion = patched.path("metadata").path("resourceVersion").asText("");
     boolean pinned = !requestedVersion.isEmpty() && !requestedVersion.equals(Long.toString(current.resourceVersion()));
     KubeObject object = ObjectReader.read(path.type(),
@@ -270,6 +271,7 @@ final class ObjectService {
     }
     JsonNode applied = Bodies.parseObject("application/yaml", body);
     KubeObject asRead = ObjectReader.read(path.type(), applied);
+    options.checkPatchedFields(path.type(), applied);
     if (asRead.metadata().name() != null && !asRead.metadata().name().equals(path.name())) {
       throw ApiErrors.badRequest("the name of the object (" + asRead.metadata().name()
           + ") does not match the name on the URL (" + path.name() + ")");

@@ -28,7 +28,13 @@ import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.Query;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.http.javadsl.model.ws.Message;
+import org.apache.pekko.http.javadsl.model.ws.TextMessage;
+import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
@@ -103,15 +109,21 @@ final class ResourceRoutes extends AllDirectives {
 
   private Route mainResource(ResourcePath path, HttpRequest request, Query query, String accept, HttpMethod method) {
     if (method.equals(HttpMethods.GET)) {
-      return path.isCollection() ? listOrWatch(path, query, accept) : respond(() -> one(path, query, accept), accept);
+      return path.isCollection() ? listOrWatch(path, request, query, accept) : respond(() -> one(path, query, accept), accept);
     }
     if (method.equals(HttpMethods.POST) && path.isCollection()) {
-      return withBody(request, body -> async(() -> service.create(path, body, writeOptions(request)),
-          StatusCodes.CREATED.intValue(), accept));
+      return withBody(request, (raw, body) -> warned(request, options -> {
+        ObjectReader.read(path.type(), body);
+        options.checkFields(path.type(), raw, body);
+        return service.create(path, body, options);
+      }, StatusCodes.CREATED.intValue(), accept));
     }
     if (method.equals(HttpMethods.PUT) && !path.isCollection()) {
-      return withBody(request, body -> async(() -> service.replace(path, body, false, writeOptions(request)),
-          StatusCodes.OK.intValue(), accept));
+      return withBody(request, (raw, body) -> warned(request, options -> {
+        ObjectReader.read(path.type(), body);
+        options.checkFields(path.type(), raw, body);
+        return service.replace(path, body, false, options);
+      }, StatusCodes.OK.intValue(), accept));
     }
     if (method.equals(HttpMethods.PATCH) && !path.isCollection()) {
       return patch(path, request, query, accept, false);
@@ -172,8 +184,8 @@ final class ResourceRoutes extends AllDirectives {
   private Route patch(ResourcePath path, HttpRequest request, Query query, String accept, boolean statusOnly) {
     String contentType = request.entity().getContentType().mediaType().toString();
     boolean force = query.get("force").map(f -> f.equals("true")).orElse(false);
-    return limits.bytes(bytes -> async(() -> service.patch(path, contentType, bytes, statusOnly, force,
-        writeOptions(request)), 200, accept));
+    return limits.bytes(bytes -> warned(request, options -> service.patch(path, contentType, bytes, statusOnly, force,
+        options), 200, accept));
   }
 
   /** One object, or a one-row Table when kubectl asks for tables. */
@@ -208,7 +220,9 @@ final class ResourceRoutes extends AllDirectives {
 
   private static WriteOptions writeOptions(HttpRequest request) {
     String manager = request.getHeader("User-Agent").map(h -> WriteOptions.managerFromUserAgent(h.value())).orElse("unknown");
-    return WriteOptions.from(request.getUri().query(), manager);
+    String kind = request.method().equals(HttpMethods.POST) ? FieldValidation.CREATE_OPTIONS
+        : request.method().equals(HttpMethods.PATCH) ? FieldValidation.PATCH_OPTIONS : FieldValidation.UPDATE_OPTIONS;
+    return WriteOptions.from(request.getUri().query(), manager, kind);
   }
 
   private Route notAllowed(ResourcePath path, HttpMethod method) {
@@ -223,7 +237,7 @@ final class ResourceRoutes extends AllDirectives {
     }
   }
 
-  private Route listOrWatch(ResourcePath path, Query query, String accept) {
+  private Route listOrWatch(ResourcePath path, HttpRequest request, Query query, String accept) {
     String labelSelector = query.get("labelSelector").orElse(null);
     String fieldSelector = query.get("fieldSelector").orElse(null);
     boolean watch = query.get("watch").map(w -> w.equals("true") || w.equals("1")).orElse(false);
@@ -258,6 +272,13 @@ final class ResourceRoutes extends AllDirectives {
       var source = WatchStream.open(system, service.cache(), path.namespace(), path.type(),
           service.filter(path.type(), labelSelector, fieldSelector), from, timeout, watcherBuffer, encoder(path, query, accept),
           bookmarks ? bookmarkInterval : null);
+      Optional<WebSocketUpgrade> upgrade = request.getAttribute(org.apache.pekko.http.javadsl.model.AttributeKeys.webSocketUpgrade);
+      if (upgrade.isPresent()) {
+        // kube-apiserver also serves watches over WebSocket (the fabric8 client tries that first): one event a message
+        Flow<Message, Message, NotUsed> events = Flow.fromSinkAndSourceCoupled(Sink.<Message>ignore(),
+            source.map(line -> (Message) TextMessage.create(line.utf8String())));
+        return upgrade.get().handleMessagesWith(events);
+      }
       return HttpResponse.create().withStatus(200).withEntity(HttpEntities.createChunked(ContentTypes.APPLICATION_JSON, source));
     });
   }
@@ -280,6 +301,10 @@ final class ResourceRoutes extends AllDirectives {
   }
 
   private Route withBody(HttpRequest request, Function<JsonNode, Route> inner) {
+    return withBody(request, (raw, body) -> inner.apply(body));
+  }
+
+  private Route withBody(HttpRequest request, java.util.function.BiFunction<byte[], JsonNode, Route> inner) {
     return limits.bytes(bytes -> {
       JsonNode body;
       try {
@@ -287,8 +312,23 @@ final class ResourceRoutes extends AllDirectives {
       } catch (ApiException e) {
         return complete(ApiErrors.toResponse(e.status()));
       }
-      return inner.apply(body);
+      return inner.apply(bytes, body);
     });
+  }
+
+  /** A write whose answer carries the field-validation warnings it collected as Warning headers. */
+  private Route warned(HttpRequest request, Function<WriteOptions, CompletionStage<?>> write, int status, String accept) {
+    CompletionStage<HttpResponse> response;
+    try {
+      WriteOptions options = writeOptions(request);
+      response = write.apply(options).handle((value, error) -> error == null
+          ? Bodies.render(value, value instanceof KubeObject ? status : 200, accept)
+              .addHeaders(FieldValidation.warningHeaders(options.warnings()))
+          : ApiErrors.toResponse(Failures.toStatus(error)));
+    } catch (ApiException e) {
+      return complete(ApiErrors.toResponse(e.status()));
+    }
+    return completeWithFuture(response);
   }
 
   private Route respond(java.util.function.Supplier<Object> body, String accept) {

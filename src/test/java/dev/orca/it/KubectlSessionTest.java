@@ -313,9 +313,11 @@ class KubectlSessionTest {
   @Order(13)
   void deletes() {
     Path web = home.resolve("web-v2.yaml");
-    kubectl.run("create", "deployment", "bg", "--image=nginx", "--replicas=2").ok();
-    kubectl.run("create", "deployment", "fg", "--image=nginx", "--replicas=2").ok();
-    kubectl.run("create", "deployment", "orphan", "--image=nginx", "--replicas=2").ok();
+    for (String name : List.of("bg", "fg", "orphan")) {
+      Path file = kubectl.manifest(name + ".yaml", WEB.replace("web", name).replace("replicas: 3", "replicas: 2")
+          .replace(", tier: front", ""));
+      assertEquals("deployment.apps/" + name + " created", kubectl.run("create", "-f", file.toString()).ok().stdout().trim());
+    }
     kubectl.runFor(90, "wait", "--for=condition=Available", "deployment/bg", "deployment/fg", "deployment/orphan",
         "--timeout=80s").ok();
     assertEquals("deployment.apps \"bg\" deleted", kubectl.run("delete", "deployment", "bg", "--cascade=background").ok().stdout().trim());
