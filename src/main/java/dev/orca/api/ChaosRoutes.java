@@ -56,7 +56,9 @@ final class ChaosRoutes extends AllDirectives {
           + " is not running on a node").status()));
     }
     CompletionStage<HttpResponse> done = faults.crashPod(((Pod) stored.object()).spec().nodeName(), namespace, podName)
-        .thenApply(n -> json(Map.of("pod", podName, "crashedContainers", n)));
+        .thenApply(n -> n < 0
+            ? ApiErrors.toResponse(ApiErrors.badRequest("no agent runs node " + ((Pod) stored.object()).spec().nodeName()))
+            : json(Map.of("pod", podName, "crashedContainers", n)));
     return completeWithFuture(done.exceptionally(e -> ApiErrors.toResponse(Failures.toStatus(e))));
   }
 

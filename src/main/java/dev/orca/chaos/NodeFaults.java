@@ -22,10 +22,10 @@ public final class NodeFaults {
     });
   }
 
-  /** Crashes every container of a pod on its node; completes with how many crashed. */
+  /** Crashes every container of a pod on its node; completes with how many crashed, or -1 when no agent runs the node. */
   public CompletionStage<Integer> crashPod(String nodeName, String namespace, String pod) {
     return agents.find(nodeName).thenCompose(agent -> agent.isEmpty()
-        ? CompletableFuture.completedFuture(0)
+        ? CompletableFuture.completedFuture(-1)
         : AskPattern.<NodeAgent.Command, Integer>ask(agent.get(), replyTo -> new NodeAgent.CrashPod(namespace, pod, replyTo),
             agents.timeout(), agents.system().scheduler()));
   }

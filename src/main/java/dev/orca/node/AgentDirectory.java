@@ -2,6 +2,8 @@ package dev.orca.node;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.pattern.Patterns;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -10,6 +12,7 @@ import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
 /** Finds the agent of a node anywhere in the cluster, through the receptionist. */
 public final class AgentDirectory {
+  private static final Duration RETRY = Duration.ofMillis(200);
   private final ActorSystem<?> system;
   private final Duration timeout;
 
@@ -26,10 +29,21 @@ public final class AgentDirectory {
     return system;
   }
 
-  /** The agent of a node, if one runs. */
+  /**
+   * The agent of a node, if one runs. A registration takes a moment to reach the cluster
+   * receptionist, so an agent not listed yet is looked for again a few times before giving up.
+   */
   public CompletionStage<Optional<ActorRef<NodeAgent.Command>>> find(String nodeName) {
+    return find(nodeName, 10);
+  }
+
+  private CompletionStage<Optional<ActorRef<NodeAgent.Command>>> find(String nodeName, int attemptsLeft) {
     return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(system.receptionist(),
             replyTo -> Receptionist.find(NodeAgent.serviceKey(nodeName), replyTo), timeout, system.scheduler())
-        .thenApply(listing -> listing.getServiceInstances(NodeAgent.serviceKey(nodeName)).stream().findFirst());
+        .thenApply(listing -> listing.getServiceInstances(NodeAgent.serviceKey(nodeName)).stream().findFirst())
+        .thenCompose(found -> found.isPresent() || attemptsLeft <= 1
+            ? CompletableFuture.completedFuture(found)
+            : Patterns.after(RETRY, system.classicSystem().scheduler(), system.executionContext(),
+                () -> find(nodeName, attemptsLeft - 1)));
   }
 }
