@@ -125,4 +125,62 @@ class BadInputTest {
   void unknownObject() {
     expectStatus(api.get(DEPLOYMENTS + "/nope"), 404, "NotFound", "deployments", "nope");
   }
+
+  // ---- the patch surface: each refused, and the object is left as it was ----
+
+  private static String keepVersion() {
+    return api.getJson(DEPLOYMENTS + "/keep").path("metadata").path("resourceVersion").asText();
+  }
+
+  private static ApiClient.Response patch(String contentType, String body) {
+    return api.send("PATCH", DEPLOYMENTS + "/keep", body, contentType);
+  }
+
+  @Test
+  void unknownPatchType() {
+    String before = keepVersion();
+    expectStatus(patch("application/x-frobnicate-patch", "{}"), 415, "UnsupportedMediaType", "application/merge-patch+json");
+    assertEquals(before, keepVersion());
+  }
+
+  @Test
+  void malformedPatch() {
+    String before = keepVersion();
+    expectStatus(patch("application/merge-patch+json", "{\"spec\": "), 400, "BadRequest");
+    expectStatus(patch("application/json-patch+json", "{\"op\":\"replace\"}"), 400, "BadRequest");
+    assertEquals(before, keepVersion());
+  }
+
+  @Test
+  void patchThatWouldMakeTheObjectInvalid() {
+    String before = keepVersion();
+    expectStatus(patch("application/merge-patch+json", "{\"spec\":{\"replicas\":-3}}"), 422, "Invalid",
+        "spec.replicas", "must be greater than or equal to 0");
+    assertEquals(before, keepVersion());
+  }
+
+  @Test
+  void jsonPatchTestThatFails() {
+    String before = keepVersion();
+    expectStatus(patch("application/json-patch+json", "[{\"op\":\"test\",\"path\":\"/spec/replicas\",\"value\":42}]"),
+        422, "Invalid");
+    assertEquals(before, keepVersion());
+  }
+
+  @Test
+  void applyWithADifferentKindAtTheSameName() {
+    String before = keepVersion();
+    String pod = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"keep\"}}";
+    ApiClient.Response r = api.send("PATCH", DEPLOYMENTS + "/keep?fieldManager=test", pod, "application/apply-patch+yaml");
+    expectStatus(r, 400, "BadRequest", "does not match the expected API version (apps/v1)");
+    assertEquals(before, keepVersion());
+  }
+
+  @Test
+  void strictFieldValidationNamesTheUnknownField() {
+    String body = Manifests.deployment("strict", 1, "nginx").replace("\"replicas\":1", "\"replicas\":1,\"replicass\":2");
+    ApiClient.Response r = api.post(DEPLOYMENTS + "?fieldValidation=Strict", body);
+    expectStatus(r, 400, "BadRequest", "unknown field \"spec.replicass\"");
+    assertEquals(404, api.get(DEPLOYMENTS + "/strict").code());
+  }
 }
