@@ -49,9 +49,11 @@ final class ResourceRoutes extends AllDirectives {
   private final int watcherBuffer;
 
   private final PodLogs podLogs;
-  private final Duration bookmarkInterval = Duration.ofSeconds(10);
+
+  private final Duration bookmarkInterval;
 
   ResourceRoutes(ActorSystem<?> system, ObjectService service, PodLogs podLogs, Limits limits, int watcherBuffer) {
+    this.bookmarkInterval = system.settings().config().getDuration("orca.api.watch-bookmark-interval");
     this.system = system;
     this.service = service;
     this.podLogs = podLogs;
@@ -101,7 +103,8 @@ final class ResourceRoutes extends AllDirectives {
         if (!method.equals(HttpMethods.POST)) {
           return notAllowed(path, method);
         }
-        return withBody(request, body -> async(() -> service.evict(path, body, writeOptions(request)), 201, accept));
+        return withBody(request, body -> respondAsync(() -> service.evict(path, body, writeOptions(request))
+            .thenApply(status -> Bodies.render(status, 201, accept))));
       default:
         return complete(ApiErrors.toResponse(ApiErrors.pathNotFound()));
     }
@@ -244,6 +247,8 @@ final class ResourceRoutes extends AllDirectives {
     if (!watch) {
       return respond(() -> {
         WatchCache.Snapshot snapshot = service.list(path, labelSelector, fieldSelector);
+        ListVersion.check(query.get("resourceVersion").orElse(null), query.get("resourceVersionMatch").orElse(null),
+            snapshot.resourceVersion());
         Integer limit;
         try {
           limit = query.get("limit").map(Integer::parseInt).orElse(null);

@@ -97,7 +97,8 @@ public final class Orca implements AutoCloseable {
       ClusterSingleton singletons = ClusterSingleton.get(system);
       singletons.init(SingletonActor.of(Behaviors.supervise(Scheduler.create(SchedulerSettings.from(system.settings().config())))
           .onFailure(SupervisorStrategy.restart()), "scheduler").withStopMessage(null));
-      singletons.init(SingletonActor.of(Behaviors.supervise(GarbageCollector.create(Duration.ofSeconds(10)))
+      singletons.init(SingletonActor.of(Behaviors.supervise(GarbageCollector.create(
+          system.settings().config().getDuration("orca.control.gc-interval")))
           .onFailure(SupervisorStrategy.restart()), "garbage-collector"));
       // every node's lease is watched again, even a node whose agent never comes back
       store.cache().all(ResourceType.NODE).forEach(n -> Entities.tell(sharding, n.key(), new ObjectEntity.Reconcile()));

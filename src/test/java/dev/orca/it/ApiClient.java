@@ -82,6 +82,16 @@ final class ApiClient {
     return last;
   }
 
+  JsonNode getJsonAccept(String path, String accept) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build();
+    try {
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.body()).json();
+    } catch (Exception e) {
+      throw new AssertionError("GET " + path + " failed", e);
+    }
+  }
+
   JsonNode getJson(String path) {
     Response r = get(path);
     if (r.code() != 200) {
