@@ -1,5 +1,7 @@
 package dev.orca.api;
 
+import dev.orca.it.Kubectl;
+
 import static org.apache.pekko.http.javadsl.server.Directives.complete;
 import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.get;

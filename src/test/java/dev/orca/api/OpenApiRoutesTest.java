@@ -1,5 +1,7 @@
 package dev.orca.api;
 
+import dev.orca.it.Kubectl;
+
 import static dev.orca.api.TestServer.contentType;
 import static dev.orca.api.TestServer.json;
 import static org.apache.pekko.http.javadsl.server.Directives.complete;

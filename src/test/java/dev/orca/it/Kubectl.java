@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The real kubectl against a running Orca, with a throwaway kubeconfig and cache. */
-final class Kubectl {
-  record Result(int exitCode, String stdout, String stderr) {
-    Result ok() {
+public final class Kubectl {
+  public record Result(int exitCode, String stdout, String stderr) {
+    public Result ok() {
       if (exitCode != 0) {
         throw new AssertionError("kubectl exited " + exitCode + ":\n" + stderr + "\n" + stdout);
       }
@@ -27,17 +27,22 @@ final class Kubectl {
   private final String server;
   private final Path home;
 
-  Kubectl(String server, Path home) {
+  public Kubectl(String server, Path home) {
     this.server = server;
     this.home = home;
   }
 
-  Result run(String... args) {
+  /** Against a server on a local port. */
+  public Kubectl(int port, Path home) {
+    this("http://127.0.0.1:" + port, home);
+  }
+
+  public Result run(String... args) {
     return runFor(60, args);
   }
 
   /** Runs kubectl for at most {@code seconds}; a command still running then (get -w, logs -f) is stopped. */
-  Result runFor(int seconds, String... args) {
+  public Result runFor(int seconds, String... args) {
     List<String> command = new ArrayList<>(List.of("/usr/bin/kubectl", "--server", server,
         "--kubeconfig", home.resolve("kubeconfig").toString(), "--cache-dir", home.resolve("cache").toString()));
     command.addAll(List.of(args));
@@ -130,8 +135,13 @@ final class Kubectl {
     }
   }
 
+  /** Writes a file under the kubectl home (for -f) and returns its path. */
+  public Path write(String name, String content) {
+    return manifest(name, content);
+  }
+
   /** Writes a manifest under the kubectl home and returns its path. */
-  Path manifest(String name, String yaml) {
+  public Path manifest(String name, String yaml) {
     try {
       Path file = home.resolve(name);
       Files.writeString(file, yaml);
