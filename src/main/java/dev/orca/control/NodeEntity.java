@@ -57,6 +57,7 @@ public final class NodeEntity extends ObjectEntity {
   private final Map<String, Reservation> reservations = new HashMap<>();
   private Instant lastHeartbeat = Instant.now();
   private Boolean readyReported;
+  private Boolean schedulableReported;
 
   private NodeEntity(ActorContext<Command> context, TimerScheduler<Command> timers, ObjectKey key,
       ControlSettings settings) {
@@ -168,6 +169,13 @@ public final class NodeEntity extends ObjectEntity {
       return;
     }
     Node node = (Node) event.object();
+    boolean unschedulable = node.spec() != null && Boolean.TRUE.equals(node.spec().unschedulable());
+    if (schedulableReported != null && schedulableReported == unschedulable) {
+      String reason = unschedulable ? "NodeNotSchedulable" : "NodeSchedulable";
+      EventRecorder.get(context.getSystem()).record(node, EventRecorder.NORMAL, reason,
+          "Node " + key.name() + " status is now: " + reason, "kubelet");
+    }
+    schedulableReported = !unschedulable;
     boolean ready = isReady(node);
     if (readyReported == null || readyReported != ready) {
       if (readyReported != null || !ready) {

@@ -132,6 +132,9 @@ class KubectlSessionTest {
     List<String> all = lines(kubectl.run("get", "deploy,rs").ok().stdout());
     assertTrue(all.stream().anyMatch(l -> l.startsWith("deployment.apps/web") && columns(l)[1].equals("3/3")), all.toString());
     assertTrue(all.stream().anyMatch(l -> l.startsWith("replicaset.apps/web-")), all.toString());
+    List<String> events = lines(kubectl.run("get", "events").ok().stdout());
+    assertEquals(List.of("LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"), List.of(columns(events.get(0))));
+    assertTrue(events.stream().anyMatch(l -> l.contains("Scheduled") && l.contains("pod/web-")), events.toString());
     List<String> namespaces = lines(kubectl.run("get", "ns").ok().stdout());
     assertTrue(namespaces.stream().anyMatch(l -> columns(l)[0].equals("default") && columns(l)[1].equals("Active")),
         namespaces.toString());
@@ -299,6 +302,9 @@ class KubectlSessionTest {
   @Order(12)
   void cordonDrainUncordon() {
     assertEquals("node/sim-node-1 cordoned", kubectl.run("cordon", "sim-node-1").ok().stdout().trim());
+    String described = await("the node's events", DEADLINE, () -> kubectl.run("describe", "node", "sim-node-1").ok().stdout(),
+        out -> out.contains("NodeNotSchedulable"));
+    assertTrue(described.contains("Events:"), described);
     List<String> nodes = lines(kubectl.run("get", "nodes").ok().stdout());
     assertTrue(nodes.stream().anyMatch(l -> l.startsWith("sim-node-1") && columns(l)[1].equals("Ready,SchedulingDisabled")),
         nodes.toString());
