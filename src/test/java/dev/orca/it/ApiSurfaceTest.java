@@ -45,12 +45,18 @@ class ApiSurfaceTest {
 
   @Test
   void listsPageWithLimitAndContinue() {
+    assertEquals(201, api.post(NS + "/pods", Manifests.pod("paged-1", "")).code());
+    assertEquals(201, api.post(NS + "/pods", Manifests.pod("paged-2", "")).code());
+    assertEquals(201, api.post(NS + "/pods", Manifests.pod("paged-3", "")).code());
+    assertEquals(201, api.post(NS + "/pods", Manifests.pod("paged-4", "")).code());
+    assertEquals(201, api.post(NS + "/pods", Manifests.pod("paged-5", "")).code());
     Set<String> seen = new HashSet<>();
     String token = "";
     String firstVersion = null;
     int pages = 0;
     do {
-      JsonNode page = api.getJson(NS + "/pods?labelSelector=app%3Dsurface&limit=2" + (token.isEmpty() ? "" : "&continue=" + token));
+      JsonNode page = api.getJson(NS + "/pods?fieldSelector=metadata.namespace%3Ddefault&labelSelector=app+in+(paged-1,paged-2,paged-3,paged-4,paged-5)&limit=2"
+          + (token.isEmpty() ? "" : "&continue=" + token));
       pages++;
       if (firstVersion == null) {
         firstVersion = page.path("metadata").path("resourceVersion").asText();
