@@ -37,7 +37,7 @@ public final class Main {
       switch (flag) {
         case "--port" -> settings = settings.withPort(Integer.parseInt(value));
         case "--data-dir" -> settings = settings.withDataDir(Path.of(value));
-        case "--nodes" -> settings = settings.withSimulatedNodes(Integer.parseInt(value));
+        case "--nodes" -> settings = settings.withWorkerNodes(Integer.parseInt(value));
         case "--set" -> {
           int eq = value.indexOf('=');
           settings = settings.with(value.substring(0, eq), value.substring(eq + 1));

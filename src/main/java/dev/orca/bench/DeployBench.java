@@ -32,7 +32,7 @@ public final class DeployBench {
 
   public static void run(int replicas, int nodes, Path results, long timeoutSeconds) throws Exception {
     Path data = Files.createTempDirectory("orca-bench-");
-    OrcaSettings settings = OrcaSettings.defaults().withDataDir(data).withPort(0).withSimulatedNodes(nodes);
+    OrcaSettings settings = OrcaSettings.defaults().withDataDir(data).withPort(0).withWorkerNodes(nodes);
     System.out.printf("orca bench deploy: %d replicas on %d simulated nodes (journal in %s)%n", replicas, nodes, data);
     try (Orca orca = Orca.start(settings)) {
       WatchCache cache = dev.orca.store.Store.get(orca.system()).cache();

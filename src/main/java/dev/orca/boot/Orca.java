@@ -15,7 +15,7 @@ import dev.orca.model.Namespace;
 import dev.orca.model.ObjectMeta;
 import dev.orca.model.ResourceType;
 import dev.orca.node.NodeSettings;
-import dev.orca.node.SimulatedNodes;
+import dev.orca.node.WorkerNodes;
 import dev.orca.node.runtime.SimulatedRuntime;
 import dev.orca.scheduler.Scheduler;
 import dev.orca.scheduler.SchedulerSettings;
@@ -110,11 +110,11 @@ public final class Orca implements AutoCloseable {
       NodeSettings nodes = NodeSettings.from(system.settings().config());
       SimulatedRuntime runtime = new SimulatedRuntime(nodes.simulatedStartDelay(), system.executionContext(),
           new dev.orca.node.runtime.LogStore(1000));
-      ActorRef<SimulatedNodes.Command> workers = system.systemActorOf(
-          SimulatedNodes.create(runtime, nodes, settings.simulatedNodes()), "simulated-nodes",
+      ActorRef<WorkerNodes.Command> workers = system.systemActorOf(
+          WorkerNodes.create(runtime, nodes, settings.simulatedNodes()), "simulated-nodes",
           org.apache.pekko.actor.typed.Props.empty());
       CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "stop-node-agents",
-          () -> AskPattern.<SimulatedNodes.Command, Done>ask(workers, SimulatedNodes.Stop::new, Duration.ofSeconds(5),
+          () -> AskPattern.<WorkerNodes.Command, Done>ask(workers, WorkerNodes.Stop::new, Duration.ofSeconds(5),
               system.scheduler()));
     }
 

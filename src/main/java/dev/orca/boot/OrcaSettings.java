@@ -29,7 +29,7 @@ public record OrcaSettings(Path dataDir, String host, int port, int simulatedNod
     return new OrcaSettings(dataDir, host, port, simulatedNodes, roles, overrides);
   }
 
-  public OrcaSettings withSimulatedNodes(int count) {
+  public OrcaSettings withWorkerNodes(int count) {
     return new OrcaSettings(dataDir, host, port, count, roles, overrides);
   }
 

@@ -25,7 +25,8 @@ final class ContainerActor {
 
   private record Started(RunningContainer container) implements Command {}
 
-  private record StartFailed(String reason) implements Command {}
+  /** The runtime could not start the container: kube's waiting reason (RunContainerError …) and why. */
+  private record StartFailed(String reason, String message) implements Command {}
 
   /** The container ended; after the actor stopped (it stops its container) nobody needs to hear it. */
   private record Exited(int exitCode) implements Command, org.apache.pekko.actor.DeadLetterSuppression {}
@@ -55,7 +56,7 @@ final class ContainerActor {
     return Behaviors.setup(context -> {
       ContainerActor actor = new ContainerActor(context, pod, container, runner);
       context.pipeToSelf(runtime.start(pod, container),
-          (started, error) -> error == null ? new Started(started) : new StartFailed(error.getMessage()));
+          (started, error) -> error == null ? new Started(started) : startFailed(error));
       return actor.starting();
     });
   }
@@ -63,12 +64,31 @@ final class ContainerActor {
   private Behavior<Command> starting() {
     return Behaviors.receive(Command.class)
         .onMessage(Started.class, this::onStarted)
-        .onMessage(StartFailed.class, m -> onExited(new Exited(128)))
+        .onMessage(StartFailed.class, this::onStartFailed)
         .onMessage(Stop.class, m -> {
           stopping = true;
           return Behaviors.same();
         })
         .build();
+  }
+
+  private static StartFailed startFailed(Throwable error) {
+    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    if (cause instanceof dev.orca.node.runtime.ContainerStartException e) {
+      return new StartFailed(e.reason(), e.getMessage());
+    }
+    return new StartFailed("RunContainerError", String.valueOf(cause.getMessage()));
+  }
+
+  /** A container that cannot start waits with the reason, and is tried again with backoff. */
+  private Behavior<Command> onStartFailed(StartFailed failed) {
+    runner.tell(new PodRunner.ContainerFailedToStart(container.name(), failed.reason(), failed.message()));
+    if (stopping) {
+      runner.tell(new PodRunner.ContainerTerminated(container.name(), 128, Instant.now(), true));
+      return Behaviors.stopped();
+    }
+    throw new ContainerExited(container.name(), 128);
   }
 
   private Behavior<Command> onStarted(Started started) {

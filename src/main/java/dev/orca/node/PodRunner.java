@@ -41,6 +41,9 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
 
   private record ContainerGone(String name) implements Command {}
 
+  /** The runtime could not start a container (no command, no such executable …). */
+  record ContainerFailedToStart(String name, String reason, String message) implements Command {}
+
   private final Pod pod;
   private final ObjectKey key;
   private final String hostIp;
@@ -90,6 +93,7 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
         .onMessage(ContainerTerminated.class, this::onTerminated)
         .onMessage(Stop.class, this::onStop)
         .onMessage(ContainerGone.class, this::onContainerGone)
+        .onMessage(ContainerFailedToStart.class, this::onFailedToStart)
         .build();
   }
 
@@ -124,6 +128,14 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
     if (stopping) {
       return stopIfDone();
     }
+    report();
+    return this;
+  }
+
+  private Behavior<Command> onFailedToStart(ContainerFailedToStart m) {
+    statuses.put(m.name(), PodStatusBuilder.waiting(statuses.get(m.name()), m.name(), image(m.name()), m.reason(),
+        m.message()));
+    event(m.name(), EventRecorder.WARNING, "Failed", "Error: " + m.message());
     report();
     return this;
   }

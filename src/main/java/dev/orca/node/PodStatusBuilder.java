@@ -25,6 +25,13 @@ final class PodStatusBuilder {
         previous == null ? null : previous.lastState(), true, restarts, image, image, id, true);
   }
 
+  /** A container that could not start: waiting, with the runtime's reason and message. */
+  static ContainerStatus waiting(ContainerStatus previous, String name, String image, String reason, String message) {
+    int restarts = previous == null || previous.restartCount() == null ? 0 : previous.restartCount();
+    return new ContainerStatus(name, new ContainerState(new ContainerStateWaiting(reason, message), null, null),
+        previous == null ? null : previous.lastState(), false, restarts, image, image, null, false);
+  }
+
   static ContainerStatus terminated(ContainerStatus previous, String name, String image, int exitCode, Instant at,
       boolean willRestart) {
     int restarts = previous == null || previous.restartCount() == null ? 0 : previous.restartCount();

@@ -24,7 +24,7 @@ final class TestOrca implements AutoCloseable {
     return OrcaSettings.defaults()
         .withDataDir(dataDir)
         .withPort(0)
-        .withSimulatedNodes(nodes)
+        .withWorkerNodes(nodes)
         .with("orca.node.grace-period", "3s")
         .with("orca.node.eviction-delay", "2s")
         .with("orca.runtime.simulated-start-delay", "100ms")

@@ -19,7 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NodePrinterTest {
-  /** What SimulatedNodes reports: no kernel version. */
+  /** What WorkerNodes reports: no kernel version. */
   private static final NodeSystemInfo SIMULATED = new NodeSystemInfo(null, null, null, null, "Orca simulated node",
       "orca-sim://0.1", "v1.32.0-orca", null, "linux", "amd64");
 

@@ -24,16 +24,20 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * The worker side of one JVM for simulated nodes: it starts the configured number of nodes, and
- * an agent for every Node object created with the annotation {@code orca.dev/simulated: "true"}
- * (as KWOK does), and routes each change of a pod to the agent of the pod's node.
+ * The worker side of one JVM: the node agents it runs and the routing of each pod change to the
+ * agent of the pod's node. It starts the configured number of simulated nodes, an agent for every
+ * Node object created with the annotation {@code orca.dev/simulated: "true"} (as KWOK does), and any
+ * node it is asked to run with another runtime (the local machine's process node).
  */
-public final class SimulatedNodes extends AbstractBehavior<SimulatedNodes.Command> {
+public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
   public static final String ANNOTATION = "orca.dev/simulated";
 
   public sealed interface Command {}
 
   private record NodeAnnounced(Node node) implements Command {}
+
+  /** Run a node with this runtime (the process node). */
+  public record StartNode(Node node, ContainerRuntime runtime) implements Command {}
 
   /** Stop every agent: the JVM is shutting down. */
   public record Stop(ActorRef<org.apache.pekko.Done> replyTo) implements Command {}
@@ -43,7 +47,7 @@ public final class SimulatedNodes extends AbstractBehavior<SimulatedNodes.Comman
   private final Map<String, ActorRef<NodeAgent.Command>> agents = new ConcurrentHashMap<>();
   private final WatchCache.Subscription subscription;
 
-  private SimulatedNodes(ActorContext<Command> context, ContainerRuntime runtime, NodeSettings settings, int count) {
+  private WorkerNodes(ActorContext<Command> context, ContainerRuntime runtime, NodeSettings settings, int count) {
     super(context);
     this.runtime = runtime;
     this.settings = settings;
@@ -61,7 +65,7 @@ public final class SimulatedNodes extends AbstractBehavior<SimulatedNodes.Comman
   }
 
   public static Behavior<Command> create(ContainerRuntime runtime, NodeSettings settings, int count) {
-    return Behaviors.setup(context -> new SimulatedNodes(context, runtime, settings, count));
+    return Behaviors.setup(context -> new WorkerNodes(context, runtime, settings, count));
   }
 
   /** Runs on the journal tail's thread: only routes, never blocks. */
@@ -85,6 +89,12 @@ public final class SimulatedNodes extends AbstractBehavior<SimulatedNodes.Comman
     return newReceiveBuilder()
         .onMessage(NodeAnnounced.class, m -> {
           onNodeObject(m.node());
+          return this;
+        })
+        .onMessage(StartNode.class, m -> {
+          if (!agents.containsKey(m.node().metadata().name())) {
+            startAgent(m.node(), m.runtime());
+          }
           return this;
         })
         .onMessage(Stop.class, m -> {
@@ -111,6 +121,10 @@ public final class SimulatedNodes extends AbstractBehavior<SimulatedNodes.Comman
   }
 
   private void startAgent(Node node) {
+    startAgent(node, runtime);
+  }
+
+  private void startAgent(Node node, ContainerRuntime runtime) {
     String name = node.metadata().name();
     agents.put(name, getContext().spawn(NodeAgent.create(node, runtime, settings), "agent-" + name));
   }
