@@ -29,6 +29,10 @@ public final class Main {
     OrcaSettings settings = OrcaSettings.defaults();
     for (int i = 1; i < args.length; i++) {
       String flag = args[i];
+      if (flag.equals("--process-node")) {
+        settings = settings.with("orca.process-node.enabled", true);
+        continue;
+      }
       String value = i + 1 < args.length ? args[i + 1] : null;
       if (value == null) {
         System.err.println("orca up: " + flag + " needs a value");
@@ -81,9 +85,10 @@ public final class Main {
 
   private static void usage() {
     System.out.println("""
-        usage: orca up [--port 8080] [--data-dir ./data] [--nodes 3] [--set config.path=value]
+        usage: orca up [--port 8080] [--data-dir ./data] [--nodes 3] [--process-node] [--set config.path=value]
           Starts one Orca node with every role: the API on 127.0.0.1, the journal on H2 under the
-          data directory, and simulated worker nodes. Ctrl-C shuts it down cleanly.
+          data directory, and simulated worker nodes; --process-node also runs pods' commands as
+          real processes on this machine (node "local"). Ctrl-C shuts it down cleanly.
         usage: orca bench deploy [--replicas 1000] [--nodes 50] [--out bench/results] [--timeout 600]
           Times one Deployment from POST to all pods Running on simulated nodes; writes a report.""");
   }

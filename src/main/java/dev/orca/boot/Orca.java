@@ -16,7 +16,10 @@ import dev.orca.model.ObjectMeta;
 import dev.orca.model.ResourceType;
 import dev.orca.node.NodeSettings;
 import dev.orca.node.WorkerNodes;
+import dev.orca.node.runtime.LogStore;
+import dev.orca.node.runtime.ProcessRuntime;
 import dev.orca.node.runtime.SimulatedRuntime;
+import com.typesafe.config.Config;
 import dev.orca.scheduler.Scheduler;
 import dev.orca.scheduler.SchedulerSettings;
 import dev.orca.store.ObjectKey;
@@ -109,10 +112,22 @@ public final class Orca implements AutoCloseable {
     if (settings.roles().contains("worker")) {
       NodeSettings nodes = NodeSettings.from(system.settings().config());
       SimulatedRuntime runtime = new SimulatedRuntime(nodes.simulatedStartDelay(), system.executionContext(),
-          new dev.orca.node.runtime.LogStore(1000));
+          new LogStore(1000));
       ActorRef<WorkerNodes.Command> workers = system.systemActorOf(
           WorkerNodes.create(runtime, nodes, settings.simulatedNodes()), "simulated-nodes",
           org.apache.pekko.actor.typed.Props.empty());
+      Config config = system.settings().config();
+      if (config.getBoolean("orca.process-node.enabled")) {
+        String name = config.getString("orca.process-node.name");
+        ProcessRuntime processes = new ProcessRuntime(
+            ProcessRuntime.Settings.of(settings.dataDir().toAbsolutePath().resolve("processes"), name), new LogStore(1000));
+        workers.tell(new WorkerNodes.StartNode(WorkerNodes.processNode(name), processes));
+        CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "stop-processes",
+            () -> {
+              processes.close();
+              return CompletableFuture.completedFuture(Done.getInstance());
+            });
+      }
       CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "stop-node-agents",
           () -> AskPattern.<WorkerNodes.Command, Done>ask(workers, WorkerNodes.Stop::new, Duration.ofSeconds(5),
               system.scheduler()));

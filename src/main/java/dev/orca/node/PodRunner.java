@@ -62,7 +62,7 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
     this.pod = pod;
     this.key = ObjectKey.of(pod);
     this.hostIp = hostIp;
-    this.podIp = settings.podIp(key);
+    this.podIp = runtime.podIp(pod) != null ? runtime.podIp(pod) : settings.podIp(key);
     this.agent = agent;
     this.sharding = ClusterSharding.get(context.getSystem());
     this.startTime = pod.status() != null && pod.status().startTime() != null

@@ -129,6 +129,17 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
     agents.put(name, getContext().spawn(NodeAgent.create(node, runtime, settings), "agent-" + name));
   }
 
+  /** The local machine as a node: its cores and memory, for the process runtime. */
+  public static Node processNode(String name) {
+    long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getTotalMemorySize();
+    Node node = node(name, Integer.toString(Runtime.getRuntime().availableProcessors()), memory + "", 110,
+        Map.of("type", "process"));
+    Map<String, String> labels = new LinkedHashMap<>(node.metadata().labelsOrEmpty());
+    labels.put("type", "process");
+    return node.withMetadata(node.metadata().withLabels(labels).withAnnotations(null));
+  }
+
   /** A simulated node's object as its agent announces it. */
   static Node node(String name, String cpu, String memory, int pods, Map<String, String> extraLabels) {
     Map<String, String> labels = new LinkedHashMap<>();

@@ -160,6 +160,11 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
   }
 
   @Override
+  public String podIp(Pod pod) {
+    return podIp.apply(pod);
+  }
+
+  @Override
   public LogStore logs() {
     return logs;
   }

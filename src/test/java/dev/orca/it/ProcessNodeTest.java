@@ -1,0 +1,110 @@
+package dev.orca.it;
+
+import static dev.orca.it.ApiClient.await;
+import static dev.orca.it.ApiClient.items;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Pods on the process node run their commands as real processes on this machine. */
+class ProcessNodeTest {
+  private static final String NS = "/api/v1/namespaces/default";
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
+  private static TestOrca orca;
+  private static ApiClient api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    orca = TestOrca.start(0, Map.of("orca.process-node.enabled", true, "orca.process-node.name", "local",
+        "orca.runtime.restart-backoff-min", "200ms", "orca.runtime.restart-backoff-max", "1s"));
+    api = orca.api;
+    await("the process node ready", DEADLINE, orca::readyNodes, n -> n == 1);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    orca.close();
+  }
+
+  static String pod(String name, String commandJson) {
+    return """
+        {"apiVersion":"v1","kind":"Pod","metadata":{"name":"%s","labels":{"app":"%s"}},
+         "spec":{"terminationGracePeriodSeconds":2,"containers":[{"name":"main","image":"python:3" %s}]}}
+        """.formatted(name, name, commandJson);
+  }
+
+  static JsonNode container(String pod) {
+    return api.getJson(NS + "/pods/" + pod).path("status").path("containerStatuses").path(0);
+  }
+
+  static long pid(JsonNode containerStatus) {
+    return Long.parseLong(containerStatus.path("containerID").asText().substring("process://".length()));
+  }
+
+  @Test
+  void aPodServesHttpFromARealProcessAndIsRestartedWhenKilled() throws Exception {
+    int port = OrcaProcess.freePort();
+    String command = ",\"command\":[\"python3\",\"-m\",\"http.server\",\"" + port + "\",\"--bind\",\"127.0.0.1\"]";
+    assertEquals(201, api.post(NS + "/pods", pod("web", command)).code());
+    JsonNode running = await("web running", DEADLINE, () -> container("web"), c -> c.path("ready").asBoolean());
+    assertTrue(running.path("containerID").asText().startsWith("process://"), running.toString());
+    assertEquals("local", api.getJson(NS + "/pods/web").path("spec").path("nodeName").asText());
+
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> served = await("the server to answer", DEADLINE, () -> {
+      try {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+            HttpResponse.BodyHandlers.ofString());
+      } catch (Exception e) {
+        return null;
+      }
+    }, r -> r != null && r.statusCode() == 200);
+    assertTrue(served.body().contains("Directory listing"), served.body());
+    String log = await("the request in the log", DEADLINE, () -> api.get(NS + "/pods/web/log").body(),
+        l -> l.contains("\"GET / HTTP/1.1\" 200"));
+    assertTrue(log.contains("GET /"), log);
+
+    long first = pid(running);
+    new ProcessBuilder("kill", "-9", Long.toString(first)).start().waitFor();
+    JsonNode restarted = await("web restarted", DEADLINE, () -> container("web"),
+        c -> c.path("restartCount").asInt() == 1 && c.path("ready").asBoolean());
+    assertEquals(137, restarted.path("lastState").path("terminated").path("exitCode").asInt());
+    assertTrue(pid(restarted) != first);
+
+    long second = pid(restarted);
+    assertEquals(200, api.delete(NS + "/pods/web", null).code());
+    await("web gone", DEADLINE, () -> api.get(NS + "/pods/web").code(), c -> c == 404);
+    await("its process gone", DEADLINE, () -> Files.exists(Path.of("/proc/" + second)), alive -> !alive);
+  }
+
+  @Test
+  void containersThatCannotStartSayWhy() {
+    assertEquals(201, api.post(NS + "/pods", pod("imageonly", "")).code());
+    JsonNode waiting = await("imageonly waiting with a reason", DEADLINE, () -> container("imageonly"),
+        c -> c.path("state").path("waiting").path("reason").asText().equals("CreateContainerConfigError"));
+    assertTrue(waiting.path("state").path("waiting").path("message").asText().contains("has no command"), waiting.toString());
+    assertEquals("Pending", api.getJson(NS + "/pods/imageonly").path("status").path("phase").asText());
+
+    assertEquals(201, api.post(NS + "/pods", pod("nosuch", ",\"command\":[\"no-such-program\"]")).code());
+    JsonNode missing = await("nosuch waiting with a reason", DEADLINE, () -> container("nosuch"),
+        c -> c.path("state").path("waiting").path("reason").asText().equals("RunContainerError"));
+    assertTrue(missing.path("state").path("waiting").path("message").asText().contains("executable file not found"),
+        missing.toString());
+    JsonNode events = await("a Failed event", DEADLINE,
+        () -> api.getJson(NS + "/events?fieldSelector=involvedObject.name%3Dnosuch,reason%3DFailed"),
+        e -> !items(e).isEmpty());
+    assertTrue(items(events).get(0).path("message").asText().contains("executable file not found"));
+  }
+}
