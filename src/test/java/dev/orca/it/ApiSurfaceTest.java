@@ -166,7 +166,8 @@ class ApiSurfaceTest {
     String uid = api.getJson(NS + "/pods/" + pod).path("metadata").path("uid").asText();
     JsonNode events = await("events about " + pod, DEADLINE,
         () -> api.getJson(NS + "/events?fieldSelector=involvedObject.name%3D" + pod + ",involvedObject.uid%3D" + uid),
-        e -> items(e).stream().anyMatch(x -> x.path("reason").asText().equals("Scheduled")));
+        e -> items(e).stream().anyMatch(x -> x.path("reason").asText().equals("Scheduled"))
+            && items(e).stream().anyMatch(x -> x.path("reason").asText().equals("Started")));
     Set<String> reasons = new HashSet<>();
     items(events).forEach(e -> reasons.add(e.path("reason").asText()));
     assertTrue(reasons.contains("Started"), reasons.toString());

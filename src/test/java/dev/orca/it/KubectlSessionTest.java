@@ -267,7 +267,10 @@ class KubectlSessionTest {
   @Test
   @Order(10)
   void logs() {
-    String pod = lines(kubectl.run("get", "pods", "-l", "app=web", "-o", "name").ok().stdout()).get(0);
+    int replicas = Integer.parseInt(kubectl.run("get", "deploy", "web", "-o", "jsonpath={.spec.replicas}").ok().stdout().trim());
+    // old pods of the last rollout may still be terminating: wait until only the live ones are left
+    String pod = await("only live web pods", DEADLINE, () -> lines(kubectl.run("get", "pods", "-l", "app=web", "-o", "name")
+        .ok().stdout()), pods -> pods.size() == replicas).get(0);
     List<String> all = lines(kubectl.run("logs", pod).ok().stdout());
     assertTrue(all.size() >= 3, all.toString());
     assertTrue(all.get(0).contains("started from image nginx"), all.toString());
