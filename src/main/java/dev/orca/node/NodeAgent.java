@@ -12,6 +12,7 @@ import dev.orca.node.runtime.ContainerRuntime;
 import dev.orca.store.ObjectKey;
 import dev.orca.store.Store;
 import dev.orca.store.StoredObject;
+import dev.orca.node.probe.Probers;
 import dev.orca.node.runtime.ContainerLog;
 import java.util.HashMap;
 import java.util.List;
@@ -71,6 +72,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
   }
 
   private final Node node;
+  private final Probers probers;
   private final ContainerRuntime runtime;
   private final NodeSettings settings;
   private final ClusterSharding sharding;
@@ -81,8 +83,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
   private boolean heartbeating = true;
 
   private NodeAgent(ActorContext<Command> context, TimerScheduler<Command> timers, Node node, ContainerRuntime runtime,
-      NodeSettings settings) {
+      NodeSettings settings, Probers probers) {
     super(context);
+    this.probers = probers;
     this.node = node;
     this.runtime = runtime;
     this.settings = settings;
@@ -96,8 +99,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     context.getSelf().tell(new Resync());
   }
 
-  public static Behavior<Command> create(Node node, ContainerRuntime runtime, NodeSettings settings) {
-    return Behaviors.setup(context -> Behaviors.withTimers(timers -> new NodeAgent(context, timers, node, runtime, settings)));
+  public static Behavior<Command> create(Node node, ContainerRuntime runtime, NodeSettings settings, Probers probers) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
+        new NodeAgent(context, timers, node, runtime, settings, probers)));
   }
 
   @Override
@@ -165,7 +169,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     ActorRef<PodRunner.Command> runner = runners.get(key);
     if (shouldRun && runner == null) {
       ActorRef<PodRunner.Command> started =
-          getContext().spawnAnonymous(PodRunner.create(pod, runtime, settings, "127.0.0.1", getContext().getSelf()));
+          getContext().spawnAnonymous(PodRunner.create(pod, runtime, settings, "127.0.0.1", getContext().getSelf(), probers));
       getContext().watchWith(started, new RunnerTerminated(key, started));
       runners.put(key, started);
     } else if (!shouldRun && runner != null && !stopping.contains(key)) {

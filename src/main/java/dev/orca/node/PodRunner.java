@@ -7,6 +7,8 @@ import dev.orca.model.Container;
 import dev.orca.model.ContainerStatus;
 import dev.orca.model.Pod;
 import dev.orca.model.PodStatus;
+import dev.orca.node.probe.ProbeTiming;
+import dev.orca.node.probe.Probers;
 import dev.orca.node.runtime.ContainerRuntime;
 import dev.orca.store.ObjectKey;
 import java.time.Duration;
@@ -35,7 +37,14 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
   /** Stop every container, then tell the agent. */
   record Stop(long gracePeriodSeconds) implements Command {}
 
-  record ContainerRunning(String name, String containerId, Instant startedAt) implements Command {}
+  /** A container runs; {@code ready} is false while a readiness probe has not yet passed. */
+  record ContainerRunning(String name, String containerId, Instant startedAt, boolean ready) implements Command {}
+
+  /** A readiness probe changed its verdict. */
+  record ContainerReadiness(String name, boolean ready) implements Command {}
+
+  /** Something the kubelet reports about a container as an Event (Unhealthy, Killing …). */
+  record ContainerEvent(String name, String type, String reason, String message) implements Command {}
 
   record ContainerTerminated(String name, int exitCode, Instant at, boolean stopping) implements Command {}
 
@@ -57,7 +66,7 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
   private PodStatus lastReported;
 
   private PodRunner(ActorContext<Command> context, Pod pod, ContainerRuntime runtime, NodeSettings settings,
-      String hostIp, ActorRef<NodeAgent.Command> agent) {
+      String hostIp, ActorRef<NodeAgent.Command> agent, Probers probers) {
     super(context);
     this.pod = pod;
     this.key = ObjectKey.of(pod);
@@ -72,7 +81,7 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
     }
     for (Container container : pod.spec().containers()) {
       Behavior<ContainerActor.Command> supervised = Behaviors.supervise(
-              ContainerActor.create(pod, container, runtime, context.getSelf()))
+              ContainerActor.create(pod, container, runtime, context.getSelf(), probers, ProbeTiming.REAL))
           .onFailure(ContainerActor.ContainerExited.class,
               SupervisorStrategy.restartWithBackoff(settings.restartBackoffMin(), settings.restartBackoffMax(), 0.2));
       ActorRef<ContainerActor.Command> child = context.spawn(supervised, "container-" + container.name());
@@ -82,8 +91,8 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
   }
 
   static Behavior<Command> create(Pod pod, ContainerRuntime runtime, NodeSettings settings, String hostIp,
-      ActorRef<NodeAgent.Command> agent) {
-    return Behaviors.setup(context -> new PodRunner(context, pod, runtime, settings, hostIp, agent));
+      ActorRef<NodeAgent.Command> agent, Probers probers) {
+    return Behaviors.setup(context -> new PodRunner(context, pod, runtime, settings, hostIp, agent, probers));
   }
 
   @Override
@@ -94,6 +103,11 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
         .onMessage(Stop.class, this::onStop)
         .onMessage(ContainerGone.class, this::onContainerGone)
         .onMessage(ContainerFailedToStart.class, this::onFailedToStart)
+        .onMessage(ContainerReadiness.class, this::onReadiness)
+        .onMessage(ContainerEvent.class, m -> {
+          event(m.name(), m.type(), m.reason(), m.message());
+          return this;
+        })
         .build();
   }
 
@@ -108,7 +122,7 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
       event(m.name(), EventRecorder.NORMAL, "Started", "Started container " + m.name());
     }
     statuses.put(m.name(), PodStatusBuilder.running(statuses.get(m.name()), m.name(), image(m.name()), m.containerId(),
-        m.startedAt()));
+        m.startedAt(), m.ready()));
     report();
     return this;
   }
@@ -129,6 +143,15 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
       return stopIfDone();
     }
     report();
+    return this;
+  }
+
+  private Behavior<Command> onReadiness(ContainerReadiness m) {
+    ContainerStatus current = statuses.get(m.name());
+    if (current != null && current.state() != null && current.state().running() != null) {
+      statuses.put(m.name(), PodStatusBuilder.withReady(current, m.ready()));
+      report();
+    }
     return this;
   }
 

@@ -20,9 +20,20 @@ final class PodStatusBuilder {
 
   /** A running container; its restart count and last termination carry over from before. */
   static ContainerStatus running(ContainerStatus previous, String name, String image, String id, Instant startedAt) {
+    return running(previous, name, image, id, startedAt, true);
+  }
+
+  static ContainerStatus running(ContainerStatus previous, String name, String image, String id, Instant startedAt,
+      boolean ready) {
     int restarts = previous == null || previous.restartCount() == null ? 0 : previous.restartCount();
     return new ContainerStatus(name, new ContainerState(null, new ContainerStateRunning(startedAt.toString()), null),
-        previous == null ? null : previous.lastState(), true, restarts, image, image, id, true);
+        previous == null ? null : previous.lastState(), ready, restarts, image, image, id, true);
+  }
+
+  /** The same container status with another readiness. */
+  static ContainerStatus withReady(ContainerStatus s, boolean ready) {
+    return new ContainerStatus(s.name(), s.state(), s.lastState(), ready, s.restartCount(), s.image(), s.imageID(),
+        s.containerID(), s.started());
   }
 
   /** A container that could not start: waiting, with the runtime's reason and message. */

@@ -7,6 +7,8 @@ import dev.orca.model.NodeStatus;
 import dev.orca.model.NodeSystemInfo;
 import dev.orca.model.ObjectMeta;
 import dev.orca.model.Pod;
+import dev.orca.node.probe.ProbeTiming;
+import dev.orca.node.probe.Probers;
 import dev.orca.node.runtime.ContainerRuntime;
 import dev.orca.store.Change;
 import dev.orca.store.StoredObject;
@@ -46,6 +48,7 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
   private final NodeSettings settings;
   private final Map<String, ActorRef<NodeAgent.Command>> agents = new ConcurrentHashMap<>();
   private final WatchCache.Subscription subscription;
+  private Probers probers;
 
   private WorkerNodes(ActorContext<Command> context, ContainerRuntime runtime, NodeSettings settings, int count) {
     super(context);
@@ -103,6 +106,9 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
         })
         .onSignal(org.apache.pekko.actor.typed.PostStop.class, signal -> {
           subscription.close();
+          if (probers != null) {
+            probers.shutdown();
+          }
           return this;
         })
         .build();
@@ -126,7 +132,14 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
 
   private void startAgent(Node node, ContainerRuntime runtime) {
     String name = node.metadata().name();
-    agents.put(name, getContext().spawn(NodeAgent.create(node, runtime, settings), "agent-" + name));
+    Probers forNode = null;
+    if (runtime.runsProbes()) {
+      if (probers == null) {
+        probers = Probers.create(ProbeTiming.REAL);
+      }
+      forNode = probers;
+    }
+    agents.put(name, getContext().spawn(NodeAgent.create(node, runtime, settings, forNode), "agent-" + name));
   }
 
   /** The local machine as a node: its cores and memory, for the process runtime. */

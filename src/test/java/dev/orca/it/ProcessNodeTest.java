@@ -107,4 +107,31 @@ class ProcessNodeTest {
         e -> !items(e).isEmpty());
     assertTrue(items(events).get(0).path("message").asText().contains("executable file not found"));
   }
+
+  @Test
+  void readinessFollowsTheProbeAndAFailingLivenessProbeRestarts() throws Exception {
+    int port = OrcaProcess.freePort();
+    String serving = ",\"command\":[\"python3\",\"-m\",\"http.server\",\"" + port + "\",\"--bind\",\"127.0.0.1\"],"
+        + "\"readinessProbe\":{\"httpGet\":{\"path\":\"/\",\"port\":" + port + "},\"periodSeconds\":1}";
+    assertEquals(201, api.post(NS + "/pods", pod("probed", serving)).code());
+    await("probed ready through its readiness probe", DEADLINE, () -> container("probed"), c -> c.path("ready").asBoolean());
+
+    int closed = OrcaProcess.freePort();
+    String neverReady = ",\"command\":[\"sleep\",\"300\"],"
+        + "\"readinessProbe\":{\"tcpSocket\":{\"port\":" + closed + "},\"periodSeconds\":1}";
+    assertEquals(201, api.post(NS + "/pods", pod("unready", neverReady)).code());
+    await("unready running", DEADLINE, () -> container("unready"), c -> !c.path("state").path("running").isMissingNode());
+    await("an Unhealthy event", DEADLINE,
+        () -> api.getJson(NS + "/events?fieldSelector=involvedObject.name%3Dunready,reason%3DUnhealthy"), e -> !items(e).isEmpty());
+    assertTrue(!container("unready").path("ready").asBoolean(), "a failing readiness probe keeps the container unready");
+
+    String dying = ",\"command\":[\"sleep\",\"300\"],"
+        + "\"livenessProbe\":{\"tcpSocket\":{\"port\":" + closed + "},\"periodSeconds\":1,\"failureThreshold\":1}";
+    assertEquals(201, api.post(NS + "/pods", pod("unlively", dying)).code());
+    await("unlively restarted by its liveness probe", DEADLINE, () -> container("unlively"),
+        c -> c.path("restartCount").asInt() >= 1);
+    JsonNode killing = await("a Killing event", DEADLINE,
+        () -> api.getJson(NS + "/events?fieldSelector=involvedObject.name%3Dunlively,reason%3DKilling"), e -> !items(e).isEmpty());
+    assertTrue(items(killing).get(0).path("message").asText().contains("failed liveness probe"), killing.toString());
+  }
 }

@@ -16,6 +16,11 @@ public interface ContainerRuntime {
   /** The containers' output on this worker. */
   LogStore logs();
 
+  /** Whether containers of this runtime are probed (simulated containers only pretend, so they are not). */
+  default boolean runsProbes() {
+    return true;
+  }
+
   /** The address the pod's containers are reached at, or null to let the node make one up (simulated pods). */
   default String podIp(Pod pod) {
     return null;

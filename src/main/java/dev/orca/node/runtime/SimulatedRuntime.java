@@ -34,6 +34,11 @@ public final class SimulatedRuntime implements ContainerRuntime {
   }
 
   @Override
+  public boolean runsProbes() {
+    return false;
+  }
+
+  @Override
   public LogStore logs() {
     return logs;
   }
