@@ -27,6 +27,8 @@ import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
  */
 public final class Limits {
   private static final String TOO_LARGE = "Request too large";
+  /** Bodies announced over the limit but at most this large are drained before the 413. */
+  private static final long DRAIN_AT_MOST = 64L * 1024 * 1024;
   private static final Pattern MAXIMUM = Pattern.compile("maximum of (\\d+)");
 
   private final long maxBytes;
@@ -56,7 +58,12 @@ public final class Limits {
     return extractRequestEntity(entity -> {
       OptionalLong length = entity.getContentLengthOption();
       if (length.isPresent() && length.getAsLong() > maxBytes) {
-        return tooLarge(); // announced by Content-Length: no need to read it
+        if (length.getAsLong() > DRAIN_AT_MOST) {
+          return tooLarge(); // announced by Content-Length and huge: answer, the connection closes
+        }
+        // read and drop the body first, so that the client, still sending, gets the 413 and not a reset
+        return extractMaterializer(mat -> onComplete(entity.withoutSizeLimit().discardBytes(mat).completionStage(),
+            done -> tooLarge()));
       }
       if (entity instanceof HttpEntity.Strict strict) {
         return inner.apply(strict);
