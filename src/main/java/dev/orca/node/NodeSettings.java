@@ -10,6 +10,7 @@ public record NodeSettings(
     Duration simulatedStartDelay,
     Duration restartBackoffMin,
     Duration restartBackoffMax,
+    Duration restartBackoffReset,
     String cpu,
     String memory,
     int pods) {
@@ -20,6 +21,7 @@ public record NodeSettings(
         config.getDuration("orca.runtime.simulated-start-delay"),
         config.getDuration("orca.runtime.restart-backoff-min"),
         config.getDuration("orca.runtime.restart-backoff-max"),
+        config.getDuration("orca.runtime.restart-backoff-reset"),
         config.getString("orca.simulated-node.cpu"),
         config.getString("orca.simulated-node.memory"),
         config.getInt("orca.simulated-node.pods"));

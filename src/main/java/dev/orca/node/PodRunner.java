@@ -83,7 +83,8 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
       Behavior<ContainerActor.Command> supervised = Behaviors.supervise(
               ContainerActor.create(pod, container, runtime, context.getSelf(), probers, ProbeTiming.REAL))
           .onFailure(ContainerActor.ContainerExited.class,
-              SupervisorStrategy.restartWithBackoff(settings.restartBackoffMin(), settings.restartBackoffMax(), 0.2));
+              SupervisorStrategy.restartWithBackoff(settings.restartBackoffMin(), settings.restartBackoffMax(), 0.2)
+                  .withResetBackoffAfter(settings.restartBackoffReset()));
       ActorRef<ContainerActor.Command> child = context.spawn(supervised, "container-" + container.name());
       context.watchWith(child, new ContainerGone(container.name()));
       live.add(container.name());
