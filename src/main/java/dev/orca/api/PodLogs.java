@@ -55,6 +55,8 @@ final class PodLogs {
     }
   }
 
+  private record Poll(Optional<List<ContainerLog.Line>> chunk, boolean alive) {}
+
   private final WatchCache cache;
   private final AgentDirectory agents;
 
@@ -86,11 +88,17 @@ final class PodLogs {
         return HttpResponse.create().withEntity(HttpEntities.create(ContentTypes.TEXT_PLAIN_UTF8, render(lines, options)));
       }
       AtomicLong last = new AtomicLong(first.get().isEmpty() ? 0 : first.get().get(first.get().size() - 1).seq());
+      // whether the pod still exists is read before each fetch, so the lines written while it went away
+      // are still read once more before the stream ends
       Source<ByteString, NotUsed> more = Source.tick(FOLLOW_POLL, FOLLOW_POLL, "poll")
-          .mapAsync(1, tick -> fetch(node, namespace, podName, container, false, last.get()).toCompletableFuture())
-          .takeWhile(chunk -> chunk.isPresent() && (!chunk.get().isEmpty() || stillRunning(namespace, podName)))
-          .map(chunk -> {
-            List<ContainerLog.Line> next = chunk.get();
+          .mapAsync(1, tick -> {
+            boolean alive = stillRunning(namespace, podName);
+            return fetch(node, namespace, podName, container, false, last.get())
+                .thenApply(chunk -> new Poll(chunk, alive)).toCompletableFuture();
+          })
+          .takeWhile(poll -> poll.chunk().isPresent() && (!poll.chunk().get().isEmpty() || poll.alive()))
+          .map(poll -> {
+            List<ContainerLog.Line> next = poll.chunk().get();
             if (!next.isEmpty()) {
               last.set(next.get(next.size() - 1).seq());
             }
@@ -110,7 +118,8 @@ final class PodLogs {
   private CompletionStage<Optional<List<ContainerLog.Line>>> fetch(String node, String namespace, String pod,
       String container, boolean previous, long after) {
     return agents.find(node).thenCompose(agent -> agent.isEmpty()
-        ? CompletableFuture.completedFuture(Optional.<List<ContainerLog.Line>>empty())
+        ? CompletableFuture.<Optional<List<ContainerLog.Line>>>failedFuture(
+            ApiErrors.badRequest("no agent runs node " + node + " to read the log of pod \"" + pod + "\""))
         : AskPattern.<NodeAgent.Command, NodeAgent.LogChunk>ask(agent.get(),
                 replyTo -> new NodeAgent.ReadLog(namespace, pod, container, previous, after, replyTo),
                 agents.timeout(), agents.system().scheduler())

@@ -34,7 +34,8 @@ public final class AgentDirectory {
    * receptionist, so an agent not listed yet is looked for again a few times before giving up.
    */
   public CompletionStage<Optional<ActorRef<NodeAgent.Command>>> find(String nodeName) {
-    return find(nodeName, 10);
+    Optional<ActorRef<NodeAgent.Command>> local = LocalAgents.get(system).find(nodeName);
+    return local.isPresent() ? CompletableFuture.completedFuture(local) : find(nodeName, 10);
   }
 
   private CompletionStage<Optional<ActorRef<NodeAgent.Command>>> find(String nodeName, int attemptsLeft) {

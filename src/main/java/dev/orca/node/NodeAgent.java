@@ -200,6 +200,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
   private Behavior<Command> onReadLog(ReadLog read) {
     ContainerLog log = runtime.logs().log(read.namespace(), read.pod(), read.container(), read.previous());
+    if (log == null && !read.previous()
+        && runners.containsKey(new ObjectKey(ResourceType.POD, read.namespace(), read.pod()))) {
+      getContext().getLog().warn("no log of {}/{}/{} although its runner runs; logs held: {}", read.namespace(),
+          read.pod(), read.container(), runtime.logs().pods());
+    }
     read.replyTo().tell(log == null ? new LogChunk(false, List.of()) : new LogChunk(true, log.after(read.afterSeq())));
     return this;
   }

@@ -106,6 +106,7 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
         })
         .onSignal(org.apache.pekko.actor.typed.PostStop.class, signal -> {
           subscription.close();
+          LocalAgents.get(getContext().getSystem()).clear();
           if (probers != null) {
             probers.shutdown();
           }
@@ -139,7 +140,9 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
       }
       forNode = probers;
     }
-    agents.put(name, getContext().spawn(NodeAgent.create(node, runtime, settings, forNode), "agent-" + name));
+    ActorRef<NodeAgent.Command> agent = getContext().spawn(NodeAgent.create(node, runtime, settings, forNode), "agent-" + name);
+    agents.put(name, agent);
+    LocalAgents.get(getContext().getSystem()).add(name, agent);
   }
 
   /** The local machine as a node: its cores and memory, for the process runtime. */
