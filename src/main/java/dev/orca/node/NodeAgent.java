@@ -146,11 +146,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         sync(key, null);
       }
     }
-    // logs outlive their pod until the next resync, so that `logs -f` reads the last lines
+    // logs outlive their pod until the next resync, so that `logs -f` reads the last lines; the log
+    // store may be shared by several nodes' agents, so only a pod that is gone everywhere is forgotten
     for (String pod : runtime.logs().pods()) {
       int slash = pod.indexOf('/');
       ObjectKey key = new ObjectKey(ResourceType.POD, pod.substring(0, slash), pod.substring(slash + 1));
-      if (!seen.contains(key) && !runners.containsKey(key)) {
+      if (store.cache().get(key) == null && !runners.containsKey(key)) {
         runtime.logs().forget(key.namespace(), key.name());
       }
     }
