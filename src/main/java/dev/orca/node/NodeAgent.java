@@ -95,7 +95,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     Entities.tell(sharding, nodeKey, new NodeEntity.Register(node));
     context.getSystem().receptionist().tell(Receptionist.register(serviceKey(node.metadata().name()), context.getSelf()));
     timers.startTimerWithFixedDelay("heartbeat", new Tick(), settings.heartbeatInterval());
-    timers.startTimerWithFixedDelay("resync", new Resync(), java.time.Duration.ofSeconds(10));
+    timers.startTimerWithFixedDelay("resync", new Resync(), settings.resyncInterval());
     context.getSelf().tell(new Resync());
   }
 

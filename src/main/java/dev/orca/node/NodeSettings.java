@@ -7,6 +7,7 @@ import java.time.Duration;
 /** How node agents behave, from {@code orca.node}, {@code orca.runtime} and {@code orca.simulated-node}. */
 public record NodeSettings(
     Duration heartbeatInterval,
+    Duration resyncInterval,
     Duration simulatedStartDelay,
     Duration restartBackoffMin,
     Duration restartBackoffMax,
@@ -18,6 +19,7 @@ public record NodeSettings(
   public static NodeSettings from(Config config) {
     return new NodeSettings(
         config.getDuration("orca.node.heartbeat-interval"),
+        config.getDuration("orca.node.resync-interval"),
         config.getDuration("orca.runtime.simulated-start-delay"),
         config.getDuration("orca.runtime.restart-backoff-min"),
         config.getDuration("orca.runtime.restart-backoff-max"),

@@ -30,7 +30,7 @@ class ApiSurfaceTest {
   static void start() throws Exception {
     orca = TestOrca.start(2, Map.of("orca.api.watch-bookmark-interval", "300ms", "orca.events.ttl", "3s",
         "orca.control.gc-interval", "500ms", "orca.runtime.restart-backoff-min", "200ms",
-        "orca.runtime.restart-backoff-max", "1s"));
+        "orca.runtime.restart-backoff-max", "1s", "orca.node.resync-interval", "200ms"));
     api = orca.api;
     await("2 ready nodes", DEADLINE, orca::readyNodes, n -> n == 2);
     assertEquals(201, api.post(APPS + "/deployments", Manifests.deployment("surface", 5, "nginx")).code());
@@ -145,6 +145,11 @@ class ApiSurfaceTest {
         p -> p.path("status").path("containerStatuses").path(0).path("ready").asBoolean());
     ApiClient.Response all = api.get(NS + "/pods/chatty/log");
     assertEquals(200, all.code(), all.body());
+    // every agent resyncs every 200 ms here; none may forget the log of a live pod (they share a log store)
+    long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    while (System.nanoTime() < until) {
+      assertEquals(200, api.get(NS + "/pods/chatty/log").code(), "the log of a live pod went away");
+    }
     assertEquals(3, all.body().lines().count(), all.body());
     assertEquals(1, api.get(NS + "/pods/chatty/log?tailLines=1").body().lines().count());
     String stamped = api.get(NS + "/pods/chatty/log?timestamps=true").body();
