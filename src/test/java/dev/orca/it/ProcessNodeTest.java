@@ -111,7 +111,7 @@ class ProcessNodeTest {
   @Test
   void readinessFollowsTheProbeAndAFailingLivenessProbeRestarts() throws Exception {
     int port = OrcaProcess.freePort();
-    String serving = ",\"command\":[\"python3\",\"-m\",\"http.server\",\"" + port + "\",\"--bind\",\"127.0.0.1\"],"
+    String serving = ",\"command\":[\"python3\",\"-m\",\"http.server\",\"" + port + "\",\"--bind\",\"$(POD_IP)\"],"
         + "\"readinessProbe\":{\"httpGet\":{\"path\":\"/\",\"port\":" + port + "},\"periodSeconds\":1}";
     assertEquals(201, api.post(NS + "/pods", pod("probed", serving)).code());
     await("probed ready through its readiness probe", DEADLINE, () -> container("probed"), c -> c.path("ready").asBoolean());
@@ -133,5 +133,31 @@ class ProcessNodeTest {
     JsonNode killing = await("a Killing event", DEADLINE,
         () -> api.getJson(NS + "/events?fieldSelector=involvedObject.name%3Dunlively,reason%3DKilling"), e -> !items(e).isEmpty());
     assertTrue(items(killing).get(0).path("message").asText().contains("failed liveness probe"), killing.toString());
+  }
+
+  @Test
+  void replicasOnTheSamePortDoNotCollide() throws Exception {
+    int port = OrcaProcess.freePort();
+    String deployment = """
+        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"twins"},
+         "spec":{"replicas":2,"selector":{"matchLabels":{"app":"twins"}},
+          "template":{"metadata":{"labels":{"app":"twins"}},
+           "spec":{"terminationGracePeriodSeconds":2,"containers":[{"name":"web","image":"python:3",
+             "command":["python3","-m","http.server","%d","--bind","$(POD_IP)"],
+             "readinessProbe":{"tcpSocket":{"port":%d},"periodSeconds":1}}]}}}}
+        """.formatted(port, port);
+    assertEquals(201, api.post("/apis/apps/v1/namespaces/default/deployments", deployment).code());
+    java.util.List<JsonNode> pods = await("2 ready twins", DEADLINE,
+        () -> items(api.getJson(NS + "/pods?labelSelector=app%3Dtwins")),
+        ps -> ps.size() == 2 && ps.stream().allMatch(p -> p.path("status").path("containerStatuses").path(0).path("ready").asBoolean()));
+    String first = pods.get(0).path("status").path("podIP").asText();
+    String second = pods.get(1).path("status").path("podIP").asText();
+    assertTrue(first.startsWith("127.") && second.startsWith("127.") && !first.equals(second), first + " " + second);
+    HttpClient http = HttpClient.newHttpClient();
+    for (String ip : java.util.List.of(first, second)) {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + ip + ":" + port + "/")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode(), ip);
+    }
   }
 }
