@@ -95,6 +95,30 @@ final class ContainerValidation {
       } else {
         NameRules.envVarNameErrors(name).forEach(msg -> errors.add(FieldError.invalid(at, name, msg)));
       }
+      errors.addAll(valueFrom(env.get(i), path + "[" + i + "]"));
+    }
+    return errors;
+  }
+
+  /** The pod fields an env var may take its value from (the Downward API as containers see it). */
+  static final List<String> ENV_FIELD_PATHS = List.of("metadata.name", "metadata.namespace", "metadata.uid",
+      "spec.nodeName", "status.hostIP", "status.podIP");
+
+  private static List<FieldError> valueFrom(EnvVar var, String at) {
+    List<FieldError> errors = new ArrayList<>();
+    if (var.valueFrom() == null) {
+      return errors;
+    }
+    if (!MetadataValidation.isEmpty(var.value())) {
+      errors.add(FieldError.invalid(at + ".valueFrom", "", "may not be specified when `value` is not empty"));
+    }
+    ObjectFieldSelector ref = var.valueFrom().fieldRef();
+    if (ref == null) {
+      errors.add(FieldError.invalid(at + ".valueFrom", "", "must specify one of: `fieldRef`"));
+    } else if (MetadataValidation.isEmpty(ref.fieldPath())) {
+      errors.add(FieldError.required(at + ".valueFrom.fieldRef.fieldPath", ""));
+    } else if (!ENV_FIELD_PATHS.contains(ref.fieldPath())) {
+      errors.add(FieldError.notSupported(at + ".valueFrom.fieldRef.fieldPath", ref.fieldPath(), ENV_FIELD_PATHS));
     }
     return errors;
   }

@@ -160,4 +160,27 @@ class ProcessNodeTest {
       assertEquals(200, r.statusCode(), ip);
     }
   }
+
+  @Test
+  void environmentFromThePodsFields() {
+    String pod = """
+        {"apiVersion":"v1","kind":"Pod","metadata":{"name":"downward"},
+         "spec":{"terminationGracePeriodSeconds":2,"containers":[{"name":"main","image":"busybox",
+           "command":["/bin/sh","-c","echo I am $MY_NAME on $MY_NODE at $MY_IP; sleep 300"],
+           "env":[{"name":"MY_NAME","valueFrom":{"fieldRef":{"fieldPath":"metadata.name"}}},
+                  {"name":"MY_NODE","valueFrom":{"fieldRef":{"fieldPath":"spec.nodeName"}}},
+                  {"name":"MY_IP","valueFrom":{"fieldRef":{"fieldPath":"status.podIP"}}}]}]}}
+        """;
+    assertEquals(201, api.post(NS + "/pods", pod).code());
+    String ip = await("downward running", DEADLINE, () -> api.getJson(NS + "/pods/downward"),
+        p -> p.path("status").path("containerStatuses").path(0).path("ready").asBoolean()).path("status").path("podIP").asText();
+    String log = await("its greeting", DEADLINE, () -> api.get(NS + "/pods/downward/log").body(), l -> l.contains("I am"));
+    assertTrue(log.contains("I am downward on local at " + ip), log);
+
+    String invalid = pod.replace("\"name\":\"downward\"", "\"name\":\"bad-ref\"").replace("status.podIP", "status.nonsense");
+    ApiClient.Response refused = api.post(NS + "/pods", invalid);
+    assertEquals(422, refused.code(), refused.body());
+    assertTrue(refused.body().contains("valueFrom.fieldRef.fieldPath") && refused.body().contains("status.nonsense"),
+        refused.body());
+  }
 }

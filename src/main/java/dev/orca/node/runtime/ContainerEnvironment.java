@@ -85,6 +85,9 @@ public final class ContainerEnvironment {
    * {@link PodFields#field}, later configMap and secret keys) resolves, unexpanded as in Kubernetes.
    */
   static String value(EnvVar var, Map<String, String> definedSoFar, PodFields fields) {
+    if (var.valueFrom() != null && var.valueFrom().fieldRef() != null) {
+      return fields.field(var.valueFrom().fieldRef().fieldPath());
+    }
     return var.value() == null ? "" : expand(var.value(), definedSoFar);
   }
 
