@@ -100,23 +100,43 @@ final class ApiClient {
     return r.json();
   }
 
-  /** Opens a watch; its events arrive on the returned queue, one JSON object each, until closed. */
+  /**
+   * Opens a watch; its events arrive on the returned queue, one JSON object each, until closed.
+   * The stream is read on a thread of its own, never on the caller's.
+   */
   Watch watch(String path) {
     BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
     HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).build();
-    var future = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenAccept(r -> {
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          if (!line.isBlank()) {
-            events.add(Json.mapper().readTree(line));
+    java.util.concurrent.atomic.AtomicReference<java.io.InputStream> body = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread reader = new Thread(() -> {
+      try {
+        HttpResponse<java.io.InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        body.set(r.body());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+          String line;
+          while ((line = lines.readLine()) != null) {
+            if (!line.isBlank()) {
+              events.add(Json.mapper().readTree(line));
+            }
           }
         }
       } catch (Exception ignored) {
         // the watch was closed
       }
+    }, "test-watch");
+    reader.setDaemon(true);
+    reader.start();
+    return new Watch(events, () -> {
+      reader.interrupt();
+      java.io.InputStream in = body.get();
+      if (in != null) {
+        try {
+          in.close();
+        } catch (java.io.IOException ignored) {
+          // already closed
+        }
+      }
     });
-    return new Watch(events, () -> future.cancel(true));
   }
 
   record Watch(BlockingQueue<JsonNode> events, Runnable closer) implements AutoCloseable {
