@@ -132,8 +132,8 @@ final class ResourceRoutes extends AllDirectives {
       return patch(path, request, query, accept, false);
     }
     if (method.equals(HttpMethods.DELETE) && !path.isCollection()) {
-      return limits.bytes(bytes -> async(() -> service.delete(path, DeleteOptions.from(bytes, query),
-          writeOptions(request)), 200, accept));
+      return limits.bytes(bytes -> warned(request, options -> service.delete(path, DeleteOptions.from(bytes, query),
+          options), 200, accept));
     }
     return notAllowed(path, method);
   }
@@ -143,7 +143,7 @@ final class ResourceRoutes extends AllDirectives {
       return respond(() -> service.get(path), accept);
     }
     if (method.equals(HttpMethods.PUT)) {
-      return withBody(request, body -> async(() -> service.replace(path, body, true, writeOptions(request)),
+      return withBody(request, body -> warned(request, options -> service.replace(path, body, true, options),
           StatusCodes.OK.intValue(), accept));
     }
     if (method.equals(HttpMethods.PATCH)) {
@@ -157,20 +157,20 @@ final class ResourceRoutes extends AllDirectives {
       return respond(() -> Scales.of(scalable(path)), accept);
     }
     if (method.equals(HttpMethods.PUT)) {
-      return withBody(request, body -> async(() -> {
+      return withBody(request, body -> warned(request, options -> {
         StoredObject current = scalable(path);
         return service.update(current, Scales.withReplicas(current.object(), body),
-            body.path("metadata").path("resourceVersion").asText(null), false, writeOptions(request))
+            body.path("metadata").path("resourceVersion").asText(null), false, options)
             .thenApply(o -> Scales.of(service.current(current.key())));
       }, 200, accept));
     }
     if (method.equals(HttpMethods.PATCH)) {
       String contentType = request.entity().getContentType().mediaType().toString();
-      return limits.bytes(bytes -> async(() -> {
+      return limits.bytes(bytes -> warned(request, options -> {
         StoredObject current = scalable(path);
         JsonNode scale = Patches.apply(contentType, Scales.of(current), bytes, "Scale");
         return service.update(current, Scales.withReplicas(current.object(), scale), null, false,
-            writeOptions(request)).thenApply(o -> Scales.of(service.current(current.key())));
+            options).thenApply(o -> Scales.of(service.current(current.key())));
       }, 200, accept));
     }
     return notAllowed(path, method);
@@ -348,15 +348,5 @@ final class ResourceRoutes extends AllDirectives {
     }
   }
 
-  private Route async(java.util.function.Supplier<CompletionStage<?>> result, int status, String accept) {
-    CompletionStage<HttpResponse> response;
-    try {
-      response = result.get().handle((value, error) -> error == null
-          ? Bodies.render(value, value instanceof KubeObject ? status : 200, accept)
-          : ApiErrors.toResponse(Failures.toStatus(error)));
-    } catch (ApiException e) {
-      return complete(ApiErrors.toResponse(e.status()));
-    }
-    return completeWithFuture(response);
-  }
+
 }

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -447,9 +446,5 @@ public abstract class ObjectEntity
   protected static boolean olderThan(String time, Duration age) {
     Instant t = parseTime(time);
     return t != null && t.plus(age).isBefore(Instant.now());
-  }
-
-  protected static boolean sameObject(KubeObject a, KubeObject b) {
-    return Objects.equals(a, b);
   }
 }

@@ -27,21 +27,6 @@ public final class ObjectParts {
     return null;
   }
 
-  public static Object status(KubeObject o) {
-    if (o instanceof Pod p) {
-      return p.status();
-    } else if (o instanceof ReplicaSet r) {
-      return r.status();
-    } else if (o instanceof Deployment d) {
-      return d.status();
-    } else if (o instanceof Node n) {
-      return n.status();
-    } else if (o instanceof Namespace n) {
-      return n.status();
-    }
-    return null;
-  }
-
   /** {@code target} with the status of {@code source} (both of one kind). */
   public static KubeObject withStatusOf(KubeObject target, KubeObject source) {
     if (target instanceof Pod p) {

@@ -149,11 +149,9 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
   public static Node processNode(String name) {
     long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
         .getOperatingSystemMXBean()).getTotalMemorySize();
-    Node node = node(name, Integer.toString(Runtime.getRuntime().availableProcessors()), memory + "", 110,
+    Node node = node(name, Integer.toString(Runtime.getRuntime().availableProcessors()), Long.toString(memory), 110,
         Map.of("type", "process"));
-    Map<String, String> labels = new LinkedHashMap<>(node.metadata().labelsOrEmpty());
-    labels.put("type", "process");
-    return node.withMetadata(node.metadata().withLabels(labels).withAnnotations(null));
+    return node.withMetadata(node.metadata().withAnnotations(null));
   }
 
   /** A simulated node's object as its agent announces it. */
