@@ -203,7 +203,7 @@ public final class Discovery {
   /** The kinds {@code kubectl get all} lists. */
   private static List<String> categories(ResourceType t) {
     return switch (t) {
-      case POD, DEPLOYMENT, REPLICA_SET -> List.of("all");
+      case POD, DEPLOYMENT, REPLICA_SET, SERVICE -> List.of("all");
       default -> null;
     };
   }
@@ -218,7 +218,7 @@ public final class Discovery {
   /** status for every kind but events, log and eviction for pods, scale for the workloads. */
   private static List<Subresource> subresourcesOf(ResourceType t) {
     List<Subresource> list = new ArrayList<>();
-    if (t != ResourceType.EVENT) {
+    if (t.hasStatus()) {
       list.add(new Subresource("status", null, null, t.kind(), SUBRESOURCE_VERBS));
     }
     switch (t) {

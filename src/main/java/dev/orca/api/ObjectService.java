@@ -54,6 +54,7 @@ final class ObjectService {
   private final Duration askTimeout;
   private final int maxInflightWrites;
   private final AtomicInteger inflight = new AtomicInteger();
+  private final ServiceAdmission services;
 
   ObjectService(ActorSystem<?> system, WatchCache cache, Duration askTimeout, int maxInflightWrites) {
     this.system = system;
@@ -61,6 +62,7 @@ final class ObjectService {
     this.cache = cache;
     this.askTimeout = askTimeout;
     this.maxInflightWrites = maxInflightWrites;
+    this.services = new ServiceAdmission(system, askTimeout);
   }
 
   WatchCache cache() {
@@ -133,8 +135,9 @@ final class ObjectService {
       }
       return CompletableFuture.completedFuture(object);
     }
-    KubeObject toCreate = object;
-    return write(key, replyTo -> new ObjectEntity.Create(toCreate, replyTo)).thenApply(s -> s.object());
+    return admit(key, null, object)
+        .thenCompose(toCreate -> write(key, replyTo -> new ObjectEntity.Create(toCreate, replyTo)))
+        .thenApply(s -> s.object());
   }
 
   CompletionStage<KubeObject> replace(ResourcePath path, JsonNode body, boolean statusOnly, WriteOptions options) {
@@ -179,7 +182,9 @@ final class ObjectService {
       return CompletableFuture.completedFuture(proposed);
     }
     long expectedSequenceNr = expected;
-    return write(key, replyTo -> new ObjectEntity.Update(proposed, expectedSequenceNr, statusOnly, replyTo))
+    return (statusOnly ? CompletableFuture.completedFuture(proposed) : admit(key, current.object(), proposed))
+        .thenCompose(admitted -> write(key, replyTo -> new ObjectEntity.Update(admitted, expectedSequenceNr, statusOnly,
+            replyTo)))
         .thenApply(s -> s.object());
   }
 
@@ -332,6 +337,14 @@ final class ObjectService {
     }).toCompletableFuture().orTimeout(askTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
     done.whenComplete((r, e) -> inflight.decrementAndGet());
     return done;
+  }
+
+  /** What a write needs decided before it is stored: a Service's addresses. */
+  private CompletionStage<KubeObject> admit(ObjectKey key, KubeObject current, KubeObject proposed) {
+    if (proposed instanceof dev.orca.model.Service service) {
+      return services.admit(key, (dev.orca.model.Service) current, service).thenApply(s -> s);
+    }
+    return CompletableFuture.completedFuture(proposed);
   }
 
   private void requireNamespace(ResourcePath path) {

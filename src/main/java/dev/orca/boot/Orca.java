@@ -4,7 +4,10 @@ import dev.orca.api.ApiServer;
 import dev.orca.control.ControlSettings;
 import dev.orca.control.DeploymentEntity;
 import dev.orca.control.Entities;
-import dev.orca.control.EventEntity;
+import dev.orca.control.PassiveEntity;
+import dev.orca.net.EndpointsController;
+import dev.orca.net.ServiceAllocator;
+import dev.orca.net.ServiceProxy;
 import dev.orca.control.GarbageCollector;
 import dev.orca.control.NamespaceEntity;
 import dev.orca.control.NodeEntity;
@@ -26,6 +29,7 @@ import dev.orca.scheduler.SchedulerSettings;
 import dev.orca.store.ObjectKey;
 import dev.orca.store.Store;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
@@ -94,7 +98,10 @@ public final class Orca implements AutoCloseable {
     DeploymentEntity.init(sharding, control);
     NodeEntity.init(sharding, control);
     NamespaceEntity.init(sharding, control);
-    EventEntity.init(sharding, control);
+    for (ResourceType passive : List.of(ResourceType.EVENT, ResourceType.SERVICE, ResourceType.ENDPOINTS,
+        ResourceType.ENDPOINT_SLICE)) {
+      PassiveEntity.init(sharding, passive, control);
+    }
 
     boolean controlRole = settings.roles().contains("control");
     if (controlRole) {
@@ -104,6 +111,11 @@ public final class Orca implements AutoCloseable {
       singletons.init(SingletonActor.of(Behaviors.supervise(GarbageCollector.create(
           system.settings().config().getDuration("orca.control.gc-interval")))
           .onFailure(SupervisorStrategy.restart()), "garbage-collector"));
+      Config services = system.settings().config().getConfig("orca.services");
+      singletons.init(SingletonActor.of(Behaviors.supervise(EndpointsController.create(
+          services.getDuration("endpoints-batch"), services.getDuration("endpoints-resync")))
+          .onFailure(SupervisorStrategy.restart()), "endpoints-controller"));
+      ServiceAllocator.init(system);
       // every node's lease is watched again, even a node whose agent never comes back
       store.cache().all(ResourceType.NODE).forEach(n -> Entities.tell(sharding, n.key(), new ObjectEntity.Reconcile()));
       ensureNamespace(system, sharding, "default", control.askTimeout());
@@ -118,6 +130,11 @@ public final class Orca implements AutoCloseable {
           WorkerNodes.create(runtime, nodes, settings.simulatedNodes()), "simulated-nodes",
           org.apache.pekko.actor.typed.Props.empty());
       Config config = system.settings().config();
+      if (config.getBoolean("orca.services.proxy.enabled")) {
+        system.systemActorOf(Behaviors.supervise(ServiceProxy.create(
+                config.getDuration("orca.services.proxy.connect-timeout"), config.getDuration("orca.services.endpoints-resync")))
+            .onFailure(SupervisorStrategy.restart()), "service-proxy", org.apache.pekko.actor.typed.Props.empty());
+      }
       if (config.getBoolean("orca.process-node.enabled")) {
         String name = config.getString("orca.process-node.name");
         LoopbackAddresses addresses = new LoopbackAddresses();

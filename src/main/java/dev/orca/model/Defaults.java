@@ -23,7 +23,8 @@ public final class Defaults {
       case DEPLOYMENT -> applyDefaults((Deployment) object);
       case NODE -> applyDefaults((Node) object);
       case NAMESPACE -> applyDefaults((Namespace) object);
-      case EVENT -> object;
+      case SERVICE -> ServiceDefaults.apply((Service) object);
+      case EVENT, ENDPOINTS, ENDPOINT_SLICE -> object;
     };
   }
 

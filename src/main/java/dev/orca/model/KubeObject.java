@@ -14,9 +14,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = Deployment.class, name = Deployment.KIND),
   @JsonSubTypes.Type(value = Node.class, name = Node.KIND),
   @JsonSubTypes.Type(value = Namespace.class, name = Namespace.KIND),
-  @JsonSubTypes.Type(value = Event.class, name = Event.KIND)
+  @JsonSubTypes.Type(value = Event.class, name = Event.KIND),
+  @JsonSubTypes.Type(value = Service.class, name = Service.KIND),
+  @JsonSubTypes.Type(value = Endpoints.class, name = Endpoints.KIND),
+  @JsonSubTypes.Type(value = EndpointSlice.class, name = EndpointSlice.KIND)
 })
-public sealed interface KubeObject permits Pod, ReplicaSet, Deployment, Node, Namespace, Event {
+public sealed interface KubeObject permits Pod, ReplicaSet, Deployment, Node, Namespace, Event, Service, Endpoints,
+    EndpointSlice {
   String apiVersion();
 
   String kind();

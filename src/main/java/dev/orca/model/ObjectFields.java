@@ -29,6 +29,7 @@ public final class ObjectFields {
       case DEPLOYMENT -> Set.of("metadata.name", "metadata.namespace");
       case NODE -> Set.of("metadata.name", "spec.unschedulable");
       case NAMESPACE -> Set.of("metadata.name", "status.phase");
+      case SERVICE, ENDPOINTS, ENDPOINT_SLICE -> Set.of("metadata.name", "metadata.namespace");
     };
   }
 
@@ -56,7 +57,7 @@ public final class ObjectFields {
         NamespaceStatus status = ((Namespace) object).status();
         fields.put("status.phase", status == null ? null : status.phase());
       }
-      case DEPLOYMENT -> { }
+      case DEPLOYMENT, SERVICE, ENDPOINTS, ENDPOINT_SLICE -> { }
     }
     fields.replaceAll((field, value) -> value == null ? "" : value);
     return fields;

@@ -10,7 +10,11 @@ public enum ResourceType {
   POD(Pod.class, "Pod", "", "v1", "pods", "pod", true, List.of("po")),
   EVENT(Event.class, "Event", "", "v1", "events", "event", true, List.of("ev")),
   REPLICA_SET(ReplicaSet.class, "ReplicaSet", "apps", "v1", "replicasets", "replicaset", true, List.of("rs")),
-  DEPLOYMENT(Deployment.class, "Deployment", "apps", "v1", "deployments", "deployment", true, List.of("deploy"));
+  DEPLOYMENT(Deployment.class, "Deployment", "apps", "v1", "deployments", "deployment", true, List.of("deploy")),
+  SERVICE(Service.class, "Service", "", "v1", "services", "service", true, List.of("svc")),
+  ENDPOINTS(Endpoints.class, "Endpoints", "", "v1", "endpoints", "endpoints", true, List.of("ep")),
+  ENDPOINT_SLICE(EndpointSlice.class, "EndpointSlice", "discovery.k8s.io", "v1", "endpointslices", "endpointslice", true,
+      List.of());
 
   private final Class<? extends KubeObject> type;
   private final String kind;
@@ -68,6 +72,11 @@ public enum ResourceType {
 
   public List<String> shortNames() {
     return shortNames;
+  }
+
+  /** Whether it has a status subresource (kinds that are all data, like Events and Endpoints, have none). */
+  public boolean hasStatus() {
+    return this != EVENT && this != ENDPOINTS && this != ENDPOINT_SLICE;
   }
 
   public static Optional<ResourceType> ofKind(String kind) {

@@ -32,6 +32,9 @@ public final class Validation {
         nodeErrors.addAll(NodeValidation.nodeStatus(node.status(), "status"));
         yield nodeErrors;
       }
+      case SERVICE -> ServiceValidation.serviceSpec(((Service) object).spec(), "spec");
+      case ENDPOINTS -> ServiceValidation.endpoints((Endpoints) object);
+      case ENDPOINT_SLICE -> ServiceValidation.endpointSlice((EndpointSlice) object);
       case NAMESPACE, EVENT -> List.of();
     });
     return errors;
@@ -57,7 +60,8 @@ public final class Validation {
           selector(((ReplicaSet) oldObject).spec()), selector(((ReplicaSet) newObject).spec())));
       case DEPLOYMENT -> errors.addAll(selectorUpdate(
           selector(((Deployment) oldObject).spec()), selector(((Deployment) newObject).spec())));
-      case NODE, NAMESPACE, EVENT -> { }
+      case SERVICE -> errors.addAll(ServiceValidation.serviceUpdate((Service) oldObject, (Service) newObject));
+      case NODE, NAMESPACE, EVENT, ENDPOINTS, ENDPOINT_SLICE -> { }
     }
     return errors;
   }

@@ -10,6 +10,9 @@ public final class TablePrinters {
   private static final TablePrinter REPLICA_SET = new ReplicaSetPrinter();
   private static final TablePrinter NAMESPACE = new NamespacePrinter();
   private static final TablePrinter EVENT = new EventPrinter();
+  private static final TablePrinter SERVICE = new ServicePrinter();
+  private static final TablePrinter ENDPOINTS = new EndpointsPrinter(false);
+  private static final TablePrinter ENDPOINT_SLICE = new EndpointsPrinter(true);
   private static final TablePrinter DEFAULT = new DefaultPrinter();
 
   private TablePrinters() {}
@@ -22,6 +25,9 @@ public final class TablePrinters {
       case REPLICA_SET -> REPLICA_SET;
       case NAMESPACE -> NAMESPACE;
       case EVENT -> EVENT;
+      case SERVICE -> SERVICE;
+      case ENDPOINTS -> ENDPOINTS;
+      case ENDPOINT_SLICE -> ENDPOINT_SLICE;
       default -> DEFAULT;
     };
   }

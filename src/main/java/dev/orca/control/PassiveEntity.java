@@ -5,23 +5,24 @@ import dev.orca.model.ResourceType;
 import dev.orca.store.ObjectEvent;
 import dev.orca.store.ObjectKey;
 import java.time.Duration;
-import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 
-/** An Event object: stored and served, with nothing to reconcile. */
-public final class EventEntity extends ObjectEntity {
+/**
+ * An object that is stored and served with nothing of its own to reconcile: Services (the
+ * endpoints controller and the proxies act on them), Endpoints, EndpointSlices, Events.
+ */
+public final class PassiveEntity extends ObjectEntity {
 
-  private EventEntity(ActorContext<Command> context, TimerScheduler<Command> timers, ObjectKey key,
+  private PassiveEntity(ActorContext<Command> context, TimerScheduler<Command> timers, ObjectKey key,
       ControlSettings settings) {
     super(context, timers, key, settings);
   }
 
-  public static void init(ClusterSharding sharding, ControlSettings settings) {
-    Entities.init(sharding, ResourceType.EVENT, settings, EventEntity::new);
+  public static void init(ClusterSharding sharding, ResourceType type, ControlSettings settings) {
+    Entities.init(sharding, type, settings, PassiveEntity::new);
   }
 
   @Override

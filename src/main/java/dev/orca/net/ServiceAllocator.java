@@ -1,0 +1,112 @@
+package dev.orca.net;
+
+import dev.orca.CborSerializable;
+import dev.orca.model.ResourceType;
+import dev.orca.model.Service;
+import dev.orca.model.ServicePort;
+import dev.orca.store.ObjectKey;
+import dev.orca.store.Store;
+import dev.orca.store.StoredObject;
+import dev.orca.store.WatchCache;
+import com.typesafe.config.Config;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.cluster.typed.ClusterSingleton;
+import org.apache.pekko.cluster.typed.ClusterSingletonSettings;
+import org.apache.pekko.cluster.typed.SingletonActor;
+
+/**
+ * Hands out cluster IPs and node ports, a cluster singleton so that two API servers never give
+ * the same address twice. What is in use is what the watch cache's Services hold, plus what this
+ * allocator granted in the last minutes and the cache may not show yet; a deleted Service's
+ * addresses are free again once neither holds them.
+ */
+public final class ServiceAllocator extends AbstractBehavior<ServiceAllocator.Command> {
+  private static final Duration GRANT_TTL = Duration.ofMinutes(2);
+
+  public sealed interface Command extends CborSerializable {}
+
+  public record Allocate(ObjectKey service, AddressRequest request, ActorRef<Allocation> replyTo) implements Command {}
+
+  private record Grant(String ip, List<Integer> nodePorts, Instant at) {}
+
+  private final WatchCache cache;
+  private final ServiceAddresses addresses;
+  private final Map<ObjectKey, Grant> grants = new HashMap<>();
+  private final Random random = new Random();
+
+  private ServiceAllocator(ActorContext<Command> context, ServiceAddresses addresses) {
+    super(context);
+    this.cache = Store.get(context.getSystem()).cache();
+    this.addresses = addresses;
+  }
+
+  /** The allocator's proxy; the singleton runs on a control member. */
+  public static ActorRef<Command> init(ActorSystem<?> system) {
+    ServiceAddresses addresses = addresses(system.settings().config());
+    return ClusterSingleton.get(system).init(SingletonActor.of(
+        Behaviors.supervise(Behaviors.<Command>setup(ctx -> new ServiceAllocator(ctx, addresses)))
+            .onFailure(SupervisorStrategy.restart()), "service-allocator")
+        .withSettings(ClusterSingletonSettings.create(system).withRole("control")));
+  }
+
+  public static ServiceAddresses addresses(Config config) {
+    return new ServiceAddresses(config.getString("orca.network.service-cidr"),
+        config.getInt("orca.network.node-port-min"), config.getInt("orca.network.node-port-max"));
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder().onMessage(Allocate.class, this::onAllocate).build();
+  }
+
+  private Behavior<Command> onAllocate(Allocate a) {
+    Instant now = Instant.now();
+    grants.values().removeIf(g -> g.at().plus(GRANT_TTL).isBefore(now));
+    Set<String> ips = new HashSet<>();
+    Set<Integer> ports = new HashSet<>();
+    for (StoredObject s : cache.all(ResourceType.SERVICE)) {
+      if (!s.key().equals(a.service())) {
+        Service service = (Service) s.object();
+        if (service.spec() != null) {
+          if (service.spec().clusterIP() != null) {
+            ips.add(service.spec().clusterIP());
+          }
+          for (ServicePort p : service.spec().ports() == null ? List.<ServicePort>of() : service.spec().ports()) {
+            if (p.nodePort() != null) {
+              ports.add(p.nodePort());
+            }
+          }
+        }
+      }
+    }
+    grants.forEach((key, g) -> {
+      if (!key.equals(a.service())) {
+        if (g.ip() != null) {
+          ips.add(g.ip());
+        }
+        g.nodePorts().stream().filter(p -> p != null).forEach(ports::add);
+      }
+    });
+    Allocation result = addresses.allocate(a.request(), ips, ports, random);
+    if (result instanceof Allocation.Allocated allocated) {
+      grants.put(a.service(), new Grant(allocated.ip(), allocated.nodePorts(), now));
+    }
+    a.replyTo().tell(result);
+    return this;
+  }
+}
