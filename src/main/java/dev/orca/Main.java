@@ -5,7 +5,7 @@ import dev.orca.boot.OrcaSettings;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** The command line: {@code orca up [--port N] [--data-dir DIR] [--nodes N]}. */
+/** The command line: {@code orca up ...} and {@code orca bench ...}; {@code orca help} lists the flags. */
 public final class Main {
   private Main() {}
 
@@ -25,12 +25,19 @@ public final class Main {
     }
   }
 
+  /** The taint `up` puts on simulated nodes when the process node runs too: pods land on them only by choice. */
+  static final String SIMULATED_TAINT = "orca.dev/simulated=true:NoSchedule";
+
   private static void up(String[] args) throws Exception {
-    OrcaSettings settings = OrcaSettings.defaults();
+    OrcaSettings settings = OrcaSettings.defaults().withWorkerNodes(0).with("orca.process-node.enabled", true);
     for (int i = 1; i < args.length; i++) {
       String flag = args[i];
       if (flag.equals("--process-node")) {
         settings = settings.with("orca.process-node.enabled", true);
+        continue;
+      }
+      if (flag.equals("--no-process-node")) {
+        settings = settings.with("orca.process-node.enabled", false);
         continue;
       }
       String value = i + 1 < args.length ? args[i + 1] : null;
@@ -41,7 +48,7 @@ public final class Main {
       switch (flag) {
         case "--port" -> settings = settings.withPort(Integer.parseInt(value));
         case "--data-dir" -> settings = settings.withDataDir(Path.of(value));
-        case "--nodes" -> settings = settings.withWorkerNodes(Integer.parseInt(value));
+        case "--nodes", "--simulated-nodes" -> settings = settings.withWorkerNodes(Integer.parseInt(value));
         case "--set" -> {
           int eq = value.indexOf('=');
           settings = settings.with(value.substring(0, eq), value.substring(eq + 1));
@@ -53,14 +60,22 @@ public final class Main {
       }
       i++;
     }
+    if (settings.config().getBoolean("orca.process-node.enabled") && settings.simulatedNodes() > 0
+        && !settings.overrides().containsKey("orca.simulated-node.taint")) {
+      settings = settings.with("orca.simulated-node.taint", SIMULATED_TAINT);
+    }
     Orca orca = Orca.start(settings);
     System.out.println("Orca is up: kubectl --server http://" + settings.host() + ":" + orca.port() + " get nodes");
     orca.system().getWhenTerminated().toCompletableFuture().get(Long.MAX_VALUE, TimeUnit.DAYS);
   }
 
   private static void bench(String[] args) throws Exception {
+    if (args.length >= 2 && args[1].equals("rollout")) {
+      rolloutBench(args);
+      return;
+    }
     if (args.length < 2 || !args[1].equals("deploy")) {
-      System.err.println("orca bench: the benchmarks are: deploy");
+      System.err.println("orca bench: the benchmarks are: deploy, rollout");
       System.exit(2);
     }
     int replicas = 1000;
@@ -83,13 +98,39 @@ public final class Main {
     System.exit(0);
   }
 
+  private static void rolloutBench(String[] args) throws Exception {
+    int rate = 50;
+    long timeout = 180;
+    Path out = Path.of("bench/results");
+    Path manifest = Path.of("k8s-manifests/web.yaml");
+    for (int i = 2; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--rate" -> rate = Integer.parseInt(args[i + 1]);
+        case "--timeout" -> timeout = Long.parseLong(args[i + 1]);
+        case "--out" -> out = Path.of(args[i + 1]);
+        case "--manifest" -> manifest = Path.of(args[i + 1]);
+        default -> {
+          System.err.println("orca bench rollout: unknown flag " + args[i]);
+          System.exit(2);
+        }
+      }
+    }
+    dev.orca.bench.RolloutBench.main(manifest, rate, out, timeout);
+  }
+
   private static void usage() {
     System.out.println("""
-        usage: orca up [--port 8080] [--data-dir ./data] [--nodes 3] [--process-node] [--set config.path=value]
+        usage: orca up [--port 8080] [--data-dir ./data] [--simulated-nodes 0] [--no-process-node]
+                       [--set config.path=value]
           Starts one Orca node with every role: the API on 127.0.0.1, the journal on H2 under the
-          data directory, and simulated worker nodes; --process-node also runs pods' commands as
-          real processes on this machine (node "local"). Ctrl-C shuts it down cleanly.
+          data directory, and a process node ("local") that runs pods' commands as real processes
+          on this machine. --simulated-nodes N adds N simulated nodes, tainted
+          orca.dev/simulated=true:NoSchedule so only pods that tolerate it land there (untainted
+          with --no-process-node). Ctrl-C shuts it down cleanly.
         usage: orca bench deploy [--replicas 1000] [--nodes 50] [--out bench/results] [--timeout 600]
-          Times one Deployment from POST to all pods Running on simulated nodes; writes a report.""");
+          Times one Deployment from POST to all pods Running on simulated nodes; writes a report.
+        usage: orca bench rollout [--rate 50] [--manifest k8s-manifests/web.yaml] [--out bench/results] [--timeout 180]
+          Rolls the web Deployment (real processes) while requests flow through its Service; counts
+          failed requests; writes a report.""");
   }
 }

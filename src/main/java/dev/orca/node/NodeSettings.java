@@ -14,7 +14,8 @@ public record NodeSettings(
     Duration restartBackoffReset,
     String cpu,
     String memory,
-    int pods) {
+    int pods,
+    java.util.List<dev.orca.model.Taint> simulatedTaints) {
 
   public static NodeSettings from(Config config) {
     return new NodeSettings(
@@ -26,7 +27,23 @@ public record NodeSettings(
         config.getDuration("orca.runtime.restart-backoff-reset"),
         config.getString("orca.simulated-node.cpu"),
         config.getString("orca.simulated-node.memory"),
-        config.getInt("orca.simulated-node.pods"));
+        config.getInt("orca.simulated-node.pods"),
+        taints(config.getString("orca.simulated-node.taint")));
+  }
+
+  /** {@code key=value:Effect} (or {@code key:Effect}) as one taint; empty for none. */
+  static java.util.List<dev.orca.model.Taint> taints(String spec) {
+    if (spec == null || spec.isBlank()) {
+      return java.util.List.of();
+    }
+    int colon = spec.lastIndexOf(':');
+    if (colon < 0) {
+      throw new IllegalArgumentException("orca.simulated-node.taint must be key=value:Effect, not " + spec);
+    }
+    String keyValue = spec.substring(0, colon);
+    int eq = keyValue.indexOf('=');
+    return java.util.List.of(new dev.orca.model.Taint(eq < 0 ? keyValue : keyValue.substring(0, eq),
+        eq < 0 ? null : keyValue.substring(eq + 1), spec.substring(colon + 1), null));
   }
 
   /** A stable, fake pod address for a simulated pod (10.244.0.0/16). */

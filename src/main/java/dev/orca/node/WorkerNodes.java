@@ -62,7 +62,12 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
     for (int i = 1; i <= count; i++) {
       String name = "sim-node-" + i;
       if (!agents.containsKey(name)) {
-        startAgent(node(name, settings.cpu(), settings.memory(), settings.pods(), Map.of()));
+        Node simulated = node(name, settings.cpu(), settings.memory(), settings.pods(), Map.of());
+        if (!settings.simulatedTaints().isEmpty()) {
+          simulated = new Node(simulated.apiVersion(), simulated.kind(), simulated.metadata(),
+              new NodeSpec(null, settings.simulatedTaints(), null, null), simulated.status());
+        }
+        startAgent(simulated);
       }
     }
   }

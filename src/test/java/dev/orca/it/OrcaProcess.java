@@ -29,7 +29,7 @@ final class OrcaProcess implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
         "dev.orca.Main", "up", "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
-        "--nodes", Integer.toString(nodes)));
+        "--no-process-node", "--nodes", Integer.toString(nodes)));
     for (String s : settings) {
       command.add("--set");
       command.add(s);
