@@ -14,7 +14,8 @@ public record NodeSettings(
     Duration restartBackoffReset,
     String cpu,
     String memory,
-    int pods) {
+    int pods,
+    Duration metricsInterval) {
 
   public static NodeSettings from(Config config) {
     return new NodeSettings(
@@ -26,7 +27,8 @@ public record NodeSettings(
         config.getDuration("orca.runtime.restart-backoff-reset"),
         config.getString("orca.simulated-node.cpu"),
         config.getString("orca.simulated-node.memory"),
-        config.getInt("orca.simulated-node.pods"));
+        config.getInt("orca.simulated-node.pods"),
+        config.getDuration("orca.metrics.interval"));
   }
 
   /** A stable, fake pod address for a simulated pod (10.244.0.0/16). */
