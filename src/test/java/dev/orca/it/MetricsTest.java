@@ -51,6 +51,12 @@ class MetricsTest {
         """.formatted(name, name, node, restartPolicy, container);
   }
 
+  /** The metrics document, or an empty object while there is none yet (404 before the first sample). */
+  static JsonNode metrics(String path) {
+    ApiClient.Response r = api.get(path);
+    return r.code() == 200 ? r.json() : dev.orca.model.Json.mapper().createObjectNode();
+  }
+
   static JsonNode container(String pod) {
     return api.getJson(NS + "/pods/" + pod).path("status").path("containerStatuses").path(0);
   }
@@ -62,7 +68,7 @@ class MetricsTest {
     assertEquals(201, api.post(NS + "/pods", pod("sim", "sim-node-1", "Always", "")).code());
 
     JsonNode metrics = await("holder's metrics with its memory", DEADLINE,
-        () -> api.getJson(METRICS + "/namespaces/default/pods/holder"),
+        () -> metrics(METRICS + "/namespaces/default/pods/holder"),
         m -> m.path("containers").path(0).path("usage").has("memory")
             && Quantity.value(m.path("containers").path(0).path("usage").path("memory").asText()) > 40L * 1024 * 1024);
     assertEquals("PodMetrics", metrics.path("kind").asText());
@@ -73,7 +79,7 @@ class MetricsTest {
     assertTrue(metrics.path("timestamp").asText().endsWith("Z"), metrics.toString());
 
     JsonNode sim = await("the simulated pod's fixed figures", DEADLINE,
-        () -> api.getJson(METRICS + "/namespaces/default/pods/sim"), m -> m.path("containers").size() == 1);
+        () -> metrics(METRICS + "/namespaces/default/pods/sim"), m -> m.path("containers").size() == 1);
     assertEquals("1m", sim.path("containers").path(0).path("usage").path("cpu").asText());
     assertEquals("4Mi", sim.path("containers").path(0).path("usage").path("memory").asText());
 
