@@ -27,6 +27,7 @@ public final class ApiServer extends AllDirectives {
         new DiscoveryRoutes().route(),
         new OpenApiRoutes().route(),
         new ChaosRoutes(faults, store.cache()).route(),
+        new MetricsRoutes(store.cache(), service, agents).route(),
         new ResourceRoutes(system, service, new PodLogs(store.cache(), agents), Limits.of(api),
             store.settings().watcherBuffer()).route()));
     return Http.get(system).newServerAt(host, port).bind(route)

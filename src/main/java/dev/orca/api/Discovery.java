@@ -78,6 +78,15 @@ public final class Discovery {
   /** A subresource of a resource type; group and version null where they are the parent's. */
   private record Subresource(String name, String group, String version, String kind, List<String> verbs) {}
 
+  /** A resource not stored as an object but served by routes of its own (the metrics API). */
+  private record ServedResource(String group, String version, String plural, boolean namespaced, String kind,
+      List<String> verbs) {}
+
+  /** {@code metrics.k8s.io/v1beta1}, as metrics-server registers it ({@link MetricsRoutes} serves it). */
+  private static final List<ServedResource> SERVED = List.of(
+      new ServedResource(MetricsRoutes.GROUP, MetricsRoutes.VERSION, "nodes", false, "NodeMetrics", List.of("get", "list")),
+      new ServedResource(MetricsRoutes.GROUP, MetricsRoutes.VERSION, "pods", true, "PodMetrics", List.of("get", "list")));
+
   private Discovery() {}
 
   public static VersionInfo version() {
@@ -128,6 +137,11 @@ public final class Discovery {
         resources.addAll(subresources(t));
       }
     }
+    for (ServedResource r : SERVED) {
+      if (r.group().equals(group) && r.version().equals(version)) {
+        resources.add(new APIResource(r.plural(), "", r.namespaced(), null, null, r.kind(), r.verbs(), null, null));
+      }
+    }
     if (resources.isEmpty()) {
       return Optional.empty();
     }
@@ -163,6 +177,17 @@ public final class Discovery {
       }
       items.add(new APIGroupDiscovery(new GroupMeta(group.isEmpty() ? null : group, null), list));
     });
+    if (!core) {
+      Map<String, Map<String, List<APIResourceDiscovery>>> served = new LinkedHashMap<>();
+      for (ServedResource r : SERVED) {
+        served.computeIfAbsent(r.group(), g -> new LinkedHashMap<>()).computeIfAbsent(r.version(), v -> new ArrayList<>())
+            .add(new APIResourceDiscovery(r.plural(), new GroupVersionKind(r.group(), r.version(), r.kind()),
+                r.namespaced() ? "Namespaced" : "Cluster", null, r.verbs(), null, null, null));
+      }
+      served.forEach((group, versions) -> items.add(new APIGroupDiscovery(new GroupMeta(group, null),
+          versions.entrySet().stream().map(e -> new APIVersionDiscovery(e.getKey(), List.copyOf(e.getValue()), "Current"))
+              .toList())));
+    }
     return new APIGroupDiscoveryList("APIGroupDiscoveryList", apiVersion, Map.of(), items);
   }
 
@@ -186,6 +211,7 @@ public final class Discovery {
         groups.computeIfAbsent(t.group(), g -> new LinkedHashSet<>()).add(t.version());
       }
     }
+    SERVED.forEach(r -> groups.computeIfAbsent(r.group(), g -> new LinkedHashSet<>()).add(r.version()));
     return groups;
   }
 

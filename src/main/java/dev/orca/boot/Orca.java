@@ -139,8 +139,10 @@ public final class Orca implements AutoCloseable {
         String name = config.getString("orca.process-node.name");
         LoopbackAddresses addresses = new LoopbackAddresses();
         ProcessRuntime processes = new ProcessRuntime(
-            ProcessRuntime.Settings.of(settings.dataDir().toAbsolutePath().resolve("processes"), name), new LogStore(1000),
-            addresses::of);
+            ProcessRuntime.Settings.of(settings.dataDir().toAbsolutePath().resolve("processes"), name)
+                .withMemoryLimits(config.getBoolean("orca.runtime.cgroups"),
+                    config.getDuration("orca.runtime.memory-watch-interval")),
+            new LogStore(1000), addresses::of);
         workers.tell(new WorkerNodes.StartNode(WorkerNodes.processNode(name), processes));
         CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "stop-processes",
             () -> {

@@ -38,6 +38,15 @@ public final class AgentDirectory {
     return local.isPresent() ? CompletableFuture.completedFuture(local) : find(nodeName, 10);
   }
 
+  /**
+   * The agent of a node if one runs now, looked up once: for reads across every node (metrics),
+   * where an agent that is not there is only left out.
+   */
+  public CompletionStage<Optional<ActorRef<NodeAgent.Command>>> findNow(String nodeName) {
+    Optional<ActorRef<NodeAgent.Command>> local = LocalAgents.get(system).find(nodeName);
+    return local.isPresent() ? CompletableFuture.completedFuture(local) : find(nodeName, 1);
+  }
+
   private CompletionStage<Optional<ActorRef<NodeAgent.Command>>> find(String nodeName, int attemptsLeft) {
     return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(system.receptionist(),
             replyTo -> Receptionist.find(NodeAgent.serviceKey(nodeName), replyTo), timeout, system.scheduler())

@@ -40,7 +40,8 @@ final class ContainerActor {
   /** What a probe worker of this container found. */
   private record ProbeReport(ProbeWorker.Report report) implements Command {}
 
-  private record Exited(int exitCode) implements Command, org.apache.pekko.actor.DeadLetterSuppression {}
+  /** The container ended; {@code reason} is the runtime's (OOMKilled) or null. */
+  private record Exited(int exitCode, String reason) implements Command, org.apache.pekko.actor.DeadLetterSuppression {}
 
   /** The container ended and should be restarted. */
   static final class ContainerExited extends RuntimeException {
@@ -109,7 +110,7 @@ final class ContainerActor {
   private Behavior<Command> onStartFailed(StartFailed failed) {
     runner.tell(new PodRunner.ContainerFailedToStart(container.name(), failed.reason(), failed.message()));
     if (stopping) {
-      runner.tell(new PodRunner.ContainerTerminated(container.name(), 128, Instant.now(), true));
+      runner.tell(new PodRunner.ContainerTerminated(container.name(), 128, null, Instant.now(), true));
       return Behaviors.stopped();
     }
     throw new ContainerExited(container.name(), 128);
@@ -124,7 +125,7 @@ final class ContainerActor {
         !probedForReadiness(container, runtime, probers)));
     startProbes(running);
     ActorRef<Command> self = context.getSelf();
-    running.exited().whenComplete((code, error) -> self.tell(new Exited(code == null ? 137 : code)));
+    running.exited().whenComplete((code, error) -> self.tell(new Exited(code == null ? 137 : code, running.exitReason())));
     return running(running);
   }
 
@@ -185,7 +186,8 @@ final class ContainerActor {
   }
 
   private Behavior<Command> onExited(Exited exited) {
-    runner.tell(new PodRunner.ContainerTerminated(container.name(), exited.exitCode(), Instant.now(), stopping));
+    runner.tell(new PodRunner.ContainerTerminated(container.name(), exited.exitCode(), exited.reason(), Instant.now(),
+        stopping));
     String policy = pod.spec().restartPolicy() == null ? "Always" : pod.spec().restartPolicy();
     boolean restart = !stopping && ("Always".equals(policy) || ("OnFailure".equals(policy) && exited.exitCode() != 0));
     if (restart) {

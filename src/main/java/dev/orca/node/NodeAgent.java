@@ -61,6 +61,15 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
   /** Log lines, or {@code found=false} when this node has no such log. */
   public record LogChunk(boolean found, List<ContainerLog.Line> lines) implements dev.orca.CborSerializable {}
 
+  /** The node's and its pods' latest resource use (as metrics-server scrapes a kubelet). */
+  public record ReadMetrics(ActorRef<NodeMetrics> replyTo) implements Command {}
+
+  private record SampleUsage() implements Command {}
+
+  /** A sample taken off the actor's thread: the runtime's, or empty when it does not measure. */
+  private record UsageSampled(java.util.Optional<dev.orca.node.runtime.UsageSample> sample, Throwable failure)
+      implements Command {}
+
   private record RunnerTerminated(ObjectKey key, ActorRef<PodRunner.Command> runner) implements Command {}
 
   private record Tick() implements Command {}
@@ -81,6 +90,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
   private final Map<ObjectKey, ActorRef<PodRunner.Command>> runners = new HashMap<>();
   private final Set<ObjectKey> stopping = new HashSet<>();
   private boolean heartbeating = true;
+  private NodeMetrics metrics;
+  private boolean sampling;
 
   private NodeAgent(ActorContext<Command> context, TimerScheduler<Command> timers, Node node, ContainerRuntime runtime,
       NodeSettings settings, Probers probers) {
@@ -96,7 +107,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     context.getSystem().receptionist().tell(Receptionist.register(serviceKey(node.metadata().name()), context.getSelf()));
     timers.startTimerWithFixedDelay("heartbeat", new Tick(), settings.heartbeatInterval());
     timers.startTimerWithFixedDelay("resync", new Resync(), settings.resyncInterval());
+    timers.startTimerWithFixedDelay("metrics", new SampleUsage(), settings.metricsInterval());
+    this.metrics = NodeMetrics.none(node.metadata().name());
     context.getSelf().tell(new Resync());
+    context.getSelf().tell(new SampleUsage());
   }
 
   public static Behavior<Command> create(Node node, ContainerRuntime runtime, NodeSettings settings, Probers probers) {
@@ -116,6 +130,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         .onMessage(ResumeHeartbeats.class, m -> setHeartbeating(true))
         .onMessage(CrashPod.class, this::onCrashPod)
         .onMessage(ReadLog.class, this::onReadLog)
+        .onMessage(SampleUsage.class, this::onSampleUsage)
+        .onMessage(UsageSampled.class, this::onUsageSampled)
+        .onMessage(ReadMetrics.class, this::onReadMetrics)
         .build();
   }
 
@@ -207,6 +224,40 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
           read.pod(), read.container(), runtime.logs().pods());
     }
     read.replyTo().tell(log == null ? new LogChunk(false, List.of()) : new LogChunk(true, log.after(read.afterSeq())));
+    return this;
+  }
+
+  /** Samples on the blocking dispatcher (the runtime reads /proc), one sample at a time. */
+  private Behavior<Command> onSampleUsage(SampleUsage tick) {
+    if (!sampling) {
+      sampling = true;
+      java.util.concurrent.Executor blocking = getContext().getSystem().dispatchers()
+          .lookup(org.apache.pekko.actor.typed.DispatcherSelector.blocking());
+      getContext().pipeToSelf(java.util.concurrent.CompletableFuture.supplyAsync(runtime::sampleUsage, blocking),
+          UsageSampled::new);
+    }
+    return this;
+  }
+
+  private Behavior<Command> onUsageSampled(UsageSampled sampled) {
+    sampling = false;
+    String name = node.metadata().name();
+    if (sampled.failure() != null) {
+      getContext().getLog().warn("sampling the resource use of node {} failed: {}", name, sampled.failure().toString());
+    } else if (sampled.sample().isPresent()) {
+      Set<String> pods = new HashSet<>();
+      runners.keySet().forEach(k -> pods.add(k.namespace() + "/" + k.name()));
+      metrics = NodeMetrics.measured(name, sampled.sample().get(), pods);
+    } else {
+      List<Pod> pods = store.cache().podsOnNode(name).stream()
+          .filter(p -> runners.containsKey(ObjectKey.of(p))).toList();
+      metrics = NodeMetrics.simulated(name, java.time.Instant.now(), settings.metricsInterval(), pods);
+    }
+    return this;
+  }
+
+  private Behavior<Command> onReadMetrics(ReadMetrics read) {
+    read.replyTo().tell(metrics);
     return this;
   }
 

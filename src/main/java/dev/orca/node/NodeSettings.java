@@ -15,7 +15,8 @@ public record NodeSettings(
     String cpu,
     String memory,
     int pods,
-    java.util.List<dev.orca.model.Taint> simulatedTaints) {
+    java.util.List<dev.orca.model.Taint> simulatedTaints,
+    Duration metricsInterval) {
 
   public static NodeSettings from(Config config) {
     return new NodeSettings(
@@ -28,7 +29,8 @@ public record NodeSettings(
         config.getString("orca.simulated-node.cpu"),
         config.getString("orca.simulated-node.memory"),
         config.getInt("orca.simulated-node.pods"),
-        taints(config.getString("orca.simulated-node.taint")));
+        taints(config.getString("orca.simulated-node.taint")),
+        config.getDuration("orca.metrics.interval"));
   }
 
   /** {@code key=value:Effect} (or {@code key:Effect}) as one taint; empty for none. */

@@ -46,7 +46,8 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
   /** Something the kubelet reports about a container as an Event (Unhealthy, Killing …). */
   record ContainerEvent(String name, String type, String reason, String message) implements Command {}
 
-  record ContainerTerminated(String name, int exitCode, Instant at, boolean stopping) implements Command {}
+  /** A container ended; {@code reason} is the runtime's (OOMKilled) or null for Completed/Error by the code. */
+  record ContainerTerminated(String name, int exitCode, String reason, Instant at, boolean stopping) implements Command {}
 
   private record ContainerGone(String name) implements Command {}
 
@@ -133,7 +134,11 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
     boolean willRestart = !m.stopping()
         && ("Always".equals(policy) || ("OnFailure".equals(policy) && m.exitCode() != 0));
     statuses.put(m.name(), PodStatusBuilder.terminated(statuses.get(m.name()), m.name(), image(m.name()), m.exitCode(),
-        m.at(), willRestart));
+        m.reason(), m.at(), willRestart));
+    if (PodStatusBuilder.OOM_KILLED.equals(m.reason())) {
+      event(m.name(), EventRecorder.WARNING, "OOMKilling", "Container " + m.name() + " used more memory than its limit ("
+          + memoryLimit(m.name()) + ") and was killed (OOMKilled, exit code " + m.exitCode() + ")");
+    }
     if (!willRestart) {
       live.remove(m.name());
     } else {
@@ -195,6 +200,12 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
       lastReported = status;
       Entities.tell(sharding, key, new PodEntity.ReportStatus(status));
     }
+  }
+
+  private String memoryLimit(String containerName) {
+    return pod.spec().containers().stream().filter(c -> c.name().equals(containerName)).findFirst()
+        .map(c -> c.resources() == null || c.resources().limits() == null ? null : c.resources().limits().get("memory"))
+        .orElse("none");
   }
 
   private String image(String containerName) {

@@ -16,6 +16,9 @@ import java.util.Objects;
 
 /** The kubelet's view of a pod, computed from its containers' states. Pure. */
 final class PodStatusBuilder {
+  /** The reason of a container killed for using more memory than its limit. */
+  static final String OOM_KILLED = "OOMKilled";
+
   private PodStatusBuilder() {}
 
   /** A running container; its restart count and last termination carry over from before. */
@@ -45,11 +48,20 @@ final class PodStatusBuilder {
 
   static ContainerStatus terminated(ContainerStatus previous, String name, String image, int exitCode, Instant at,
       boolean willRestart) {
+    return terminated(previous, name, image, exitCode, null, at, willRestart);
+  }
+
+  /**
+   * A container that ended; {@code reason} is the runtime's (OOMKilled) or null, then kube's by the
+   * exit code: Completed for 0, Error otherwise. It is lastState while the container restarts.
+   */
+  static ContainerStatus terminated(ContainerStatus previous, String name, String image, int exitCode, String reason,
+      Instant at, boolean willRestart) {
     int restarts = previous == null || previous.restartCount() == null ? 0 : previous.restartCount();
     String startedAt = previous != null && previous.state() != null && previous.state().running() != null
         ? previous.state().running().startedAt() : null;
     ContainerState ended = new ContainerState(null, null, new ContainerStateTerminated(exitCode,
-        exitCode == 0 ? "Completed" : "Error", null, startedAt, at.toString()));
+        reason != null ? reason : exitCode == 0 ? "Completed" : "Error", null, startedAt, at.toString()));
     if (willRestart) {
       return new ContainerStatus(name, new ContainerState(new ContainerStateWaiting("CrashLoopBackOff",
           "back-off restarting failed container " + name), null, null), ended, false, restarts + 1, image, image,

@@ -80,7 +80,7 @@ class DiscoveryRoutesTest {
     JsonNode apis = json(r);
     assertEquals("APIGroupList", apis.path("kind").asText());
     assertEquals("v1", apis.path("apiVersion").asText());
-    assertEquals(1, apis.path("groups").size());
+    assertEquals(2, apis.path("groups").size(), "apps and metrics.k8s.io");
     JsonNode apps = apis.path("groups").path(0);
     assertEquals("apps", apps.path("name").asText());
     assertEquals("[{\"groupVersion\":\"apps/v1\",\"version\":\"v1\"}]", apps.path("versions").toString());
@@ -146,7 +146,7 @@ class DiscoveryRoutesTest {
     assertEquals(V2_CONTENT_TYPE, contentType(r));
     JsonNode list = json(r);
     assertEquals("apidiscovery.k8s.io/v2", list.path("apiVersion").asText());
-    assertEquals(1, list.path("items").size());
+    assertEquals(2, list.path("items").size(), "apps and metrics.k8s.io");
     JsonNode apps = list.path("items").path(0);
     assertEquals("{\"name\":\"apps\",\"creationTimestamp\":null}", apps.path("metadata").toString());
     JsonNode v1 = apps.path("versions").path(0);
@@ -261,6 +261,37 @@ class DiscoveryRoutesTest {
     assertEquals("Scale", scale.path("kind").asText());
     assertEquals("ReplicaSet", byName.get("replicasets/status").path("kind").asText());
     assertEquals("[\"rs\"]", byName.get("replicasets").path("shortNames").toString());
+  }
+
+  @Test
+  void theMetricsApiIsDiscoveredAsMetricsServerRegistersIt() throws Exception {
+    JsonNode groups = json(server.get("/apis", "Accept", PLAIN_ACCEPT)).path("groups");
+    boolean listed = false;
+    for (JsonNode g : groups) {
+      listed |= g.path("name").asText().equals("metrics.k8s.io")
+          && g.path("preferredVersion").path("groupVersion").asText().equals("metrics.k8s.io/v1beta1");
+    }
+    assertTrue(listed, groups.toString());
+    Map<String, JsonNode> byName = byName(json(server.get("/apis/metrics.k8s.io/v1beta1")));
+    assertEquals(List.of("nodes", "pods"), new ArrayList<>(byName.keySet()));
+    assertEquals("NodeMetrics", byName.get("nodes").path("kind").asText());
+    assertFalse(byName.get("nodes").path("namespaced").asBoolean());
+    assertEquals("PodMetrics", byName.get("pods").path("kind").asText());
+    assertEquals("[\"get\",\"list\"]", byName.get("pods").path("verbs").toString());
+
+    JsonNode aggregated = json(server.get("/apis", "Accept", AGGREGATED_ACCEPT));
+    JsonNode metrics = null;
+    for (JsonNode item : aggregated.path("items")) {
+      if (item.path("metadata").path("name").asText().equals("metrics.k8s.io")) {
+        metrics = item;
+      }
+    }
+    assertTrue(metrics != null, aggregated.toString());
+    JsonNode v1beta1 = metrics.path("versions").path(0);
+    assertEquals("v1beta1", v1beta1.path("version").asText());
+    assertEquals("pods", v1beta1.path("resources").path(1).path("resource").asText());
+    assertEquals("Namespaced", v1beta1.path("resources").path(1).path("scope").asText());
+    assertEquals("PodMetrics", v1beta1.path("resources").path(1).path("responseKind").path("kind").asText());
   }
 
   @Test

@@ -229,4 +229,19 @@ class PodStatusBuilderTest {
     status.conditions().forEach(c -> assertNotNull(c.lastTransitionTime()));
     assertTrue(status.containerStatuses().stream().noneMatch(c -> Boolean.TRUE.equals(c.ready())));
   }
+
+  @Test
+  void aContainerKilledOverItsMemoryLimitEndsOomKilled() {
+    ContainerStatus restarting = PodStatusBuilder.terminated(running("app", T1), "app", "app:1", 137,
+        PodStatusBuilder.OOM_KILLED, T2, true);
+    assertEquals("OOMKilled", restarting.lastState().terminated().reason());
+    assertEquals(137, restarting.lastState().terminated().exitCode());
+    assertEquals("CrashLoopBackOff", restarting.state().waiting().reason());
+
+    ContainerStatus ended = PodStatusBuilder.terminated(running("app", T1), "app", "app:1", 137,
+        PodStatusBuilder.OOM_KILLED, T2, false);
+    assertEquals("OOMKilled", ended.state().terminated().reason());
+    assertEquals("Error", PodStatusBuilder.terminated(running("app", T1), "app", "app:1", 137, null, T2, false)
+        .state().terminated().reason());
+  }
 }

@@ -26,6 +26,15 @@ public interface ContainerRuntime {
     return null;
   }
 
+  /**
+   * What the containers of this runtime use now, or empty when the runtime does not measure (its
+   * node then reports a fixed figure). May block for a while (it reads {@code /proc}): call it off
+   * actor threads, and from one caller at a time (CPU use is the difference to the previous call).
+   */
+  default java.util.Optional<UsageSample> sampleUsage() {
+    return java.util.Optional.empty();
+  }
+
   /** A started container. */
   interface RunningContainer {
     String containerId();
@@ -38,5 +47,13 @@ public interface ContainerRuntime {
 
     /** Asks the container to stop: SIGTERM, then SIGKILL after the grace period. */
     void stop(long gracePeriodSeconds);
+
+    /**
+     * Once {@link #exited()} completed: the reason of the termination when the runtime knows better
+     * than the exit code ({@code OOMKilled}), or null ({@code Completed} or {@code Error} by the code).
+     */
+    default String exitReason() {
+      return null;
+    }
   }
 }

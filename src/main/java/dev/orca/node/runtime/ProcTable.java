@@ -19,8 +19,11 @@ final class ProcTable {
 
   private ProcTable() {}
 
-  /** The fields of {@code /proc/PID/stat} this runtime needs. */
-  record Stat(long pid, char state, long parent, long processGroup, long session, long startTicks) {
+  /**
+   * The fields of {@code /proc/PID/stat} this runtime needs; {@code cpuTicks} is the CPU time the
+   * process and its reaped children used ({@code utime + stime + cutime + cstime}, in clock ticks).
+   */
+  record Stat(long pid, char state, long parent, long processGroup, long session, long startTicks, long cpuTicks) {
     /** A zombie has ended; only its parent's wait is missing. */
     boolean ended() {
       return state == 'Z' || state == 'X';
@@ -120,7 +123,60 @@ final class ProcTable {
     int close = stat.lastIndexOf(')');
     String[] f = stat.substring(close + 2).trim().split(" ");
     return new Stat(pid, f[0].charAt(0), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
-        Long.parseLong(f[19]));
+        Long.parseLong(f[19]), Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+            + Long.parseLong(f[14]));
+  }
+
+  /** Clock ticks per second of the times in {@code /proc} (USER_HZ: 100 on every Linux ABI Orca runs on). */
+  static final long TICKS_PER_SECOND = 100;
+
+  /** The live processes of each of these sessions, read in one pass over {@code /proc}. */
+  static java.util.Map<Long, List<Stat>> sessions(java.util.Set<Long> sessionIds) {
+    java.util.Map<Long, List<Stat>> members = new java.util.HashMap<>();
+    if (sessionIds.isEmpty()) {
+      return members;
+    }
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC)) {
+      for (Path dir : dirs) {
+        String name = dir.getFileName().toString();
+        if (!isNumber(name)) {
+          continue;
+        }
+        stat(Long.parseLong(name))
+            .filter(s -> sessionIds.contains(s.session()) && !s.ended())
+            .ifPresent(s -> members.computeIfAbsent(s.session(), k -> new ArrayList<>()).add(s));
+      }
+    } catch (IOException e) {
+      // /proc unreadable: nothing to report
+    }
+    return members;
+  }
+
+  /** The process's resident set ({@code VmRSS} of {@code /proc/PID/status}) in bytes; 0 when it is gone. */
+  static long residentBytes(long pid) {
+    try {
+      return parseVmRss(Files.readString(PROC.resolve(pid + "/status"), StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  static long parseVmRss(String status) {
+    for (String line : status.split("\n")) {
+      if (line.startsWith("VmRSS:")) {
+        return kiloBytes(line.substring("VmRSS:".length()));
+      }
+    }
+    return 0; // kernel threads and zombies have none
+  }
+
+  /** "   1234 kB" → 1263616. */
+  static long kiloBytes(String value) {
+    String v = value.trim();
+    if (v.endsWith("kB")) {
+      v = v.substring(0, v.length() - 2).trim();
+    }
+    return Long.parseLong(v) * 1024;
   }
 
   private static boolean isNumber(String s) {

@@ -59,21 +59,34 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
    * @param baseEnvironment what every container's environment starts from
    * @param logDrainTimeout how long, after a container's process ended, {@link RunningContainer#exited()}
    *     waits for the rest of its output before it completes anyway
+   * @param cgroups whether memory limits may use cgroup v2 (when the machine allows); else, or when
+   *     it does not, the runtime's own watch enforces them
+   * @param memoryWatchInterval how often that watch compares each limited container's resident set
+   *     with its limit
    */
   public record Settings(Path rootDir, String nodeName, long logFileMaxBytes, int rotatedLogFiles,
-      Map<String, String> baseEnvironment, Duration logDrainTimeout) {
+      Map<String, String> baseEnvironment, Duration logDrainTimeout, boolean cgroups, Duration memoryWatchInterval) {
 
-    /** 10 MiB log files, one rotated file kept, the base environment picked from this JVM's. */
+    /** 10 MiB log files, one rotated file kept, the base environment picked from this JVM's, cgroups if possible. */
     public static Settings of(Path rootDir, String nodeName) {
-      return new Settings(rootDir, nodeName, 10L * 1024 * 1024, 1, defaultBaseEnvironment(), Duration.ofSeconds(2));
+      return new Settings(rootDir, nodeName, 10L * 1024 * 1024, 1, defaultBaseEnvironment(), Duration.ofSeconds(2),
+          true, Duration.ofMillis(500));
     }
 
     public Settings withLogFiles(long maxBytes, int rotated) {
-      return new Settings(rootDir, nodeName, maxBytes, rotated, baseEnvironment, logDrainTimeout);
+      return new Settings(rootDir, nodeName, maxBytes, rotated, baseEnvironment, logDrainTimeout, cgroups,
+          memoryWatchInterval);
     }
 
     public Settings withBaseEnvironment(Map<String, String> environment) {
-      return new Settings(rootDir, nodeName, logFileMaxBytes, rotatedLogFiles, environment, logDrainTimeout);
+      return new Settings(rootDir, nodeName, logFileMaxBytes, rotatedLogFiles, environment, logDrainTimeout, cgroups,
+          memoryWatchInterval);
+    }
+
+    /** Memory limits through cgroup v2 ({@code true}, where possible) or only the runtime's watch. */
+    public Settings withMemoryLimits(boolean useCgroups, Duration watchInterval) {
+      return new Settings(rootDir, nodeName, logFileMaxBytes, rotatedLogFiles, baseEnvironment, logDrainTimeout,
+          useCgroups, watchInterval);
     }
 
     /**
@@ -107,6 +120,11 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
   private final Map<Path, RotatingLogFile> logFiles = new ConcurrentHashMap<>();
   private final Thread shutdownHook;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** cgroup v2 for memory limits, when the machine allows it; null: the memory watch enforces them. */
+  private final CgroupV2 cgroups;
+  private final ScheduledExecutorService memoryWatch;
+  private final MachineUsage machine = new MachineUsage();
+  private long lastSampleNanos = System.nanoTime();
 
   /** A runtime whose pods' IP is their {@code status.podIP}, or 127.0.0.1 while they have none. */
   public ProcessRuntime(Settings settings, LogStore logs) {
@@ -155,6 +173,14 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
       ledger.close();
       throw e;
     }
+    this.cgroups = settings.cgroups() ? CgroupV2.detect(settings.nodeName()).orElse(null) : null;
+    this.memoryWatch = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread thread = new Thread(r, "orca-process-memory-watch");
+      thread.setDaemon(true);
+      return thread;
+    });
+    long every = Math.max(50, settings.memoryWatchInterval().toMillis());
+    memoryWatch.scheduleWithFixedDelay(this::watchMemory, every, every, TimeUnit.MILLISECONDS);
     this.shutdownHook = new Thread(this::killAll, "orca-process-runtime-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
@@ -237,10 +263,22 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     Path workDir = workingDirectory(pod, container);
     String executable = Executables.resolve(command.get(0), env.get("PATH"), workDir);
 
+    List<String> containerArgv = new ArrayList<>();
+    containerArgv.add(executable);
+    containerArgv.addAll(command.subList(1, command.size()));
+    containerArgv.addAll(args);
+    long memoryLimit = memoryLimit(container);
+    Path cgroup = null;
+    if (cgroups != null && memoryLimit > 0) {
+      try {
+        cgroup = cgroups.create(namespace + "_" + podName + "_" + name, memoryLimit);
+      } catch (IOException | RuntimeException e) {
+        log.warn("no cgroup for {}/{}/{} ({}): its memory limit is enforced by the memory watch", namespace, podName,
+            name, e.toString());
+      }
+    }
     List<String> argv = new ArrayList<>(launchPrefix);
-    argv.add(executable);
-    argv.addAll(command.subList(1, command.size()));
-    argv.addAll(args);
+    argv.addAll(cgroup == null ? containerArgv : CgroupV2.joinCommand(cgroup, containerArgv));
     ProcessBuilder builder = new ProcessBuilder(argv)
         .directory(workDir.toFile())
         .redirectErrorStream(true)
@@ -262,6 +300,9 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     try {
       process = builder.start();
     } catch (IOException e) {
+      if (cgroup != null) {
+        CgroupV2.remove(cgroup);
+      }
       throw new ContainerStartException(ContainerStartException.RUN_CONTAINER_ERROR,
           "exec: \"" + command.get(0) + "\": " + e.getMessage(), e);
     }
@@ -277,10 +318,12 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
       process.destroyForcibly();
       throw new ContainerStartException(ContainerStartException.RUN_CONTAINER_ERROR, e.getMessage(), e);
     }
+    final Path containerCgroup = cgroup;
     ContainerLog containerLog = logs.started(namespace, podName, name);
     LogPump pump = new LogPump(process.getInputStream(), containerLog, file,
         namespace + "/" + podName + "/" + name + "#" + pid).start();
-    ProcessContainer started = new ProcessContainer(process, startedAt, pump);
+    ProcessContainer started = new ProcessContainer(process, startedAt, pump,
+        new ContainerUsage(namespace, podName, name, 0, 0), memoryLimit, containerCgroup);
     running.put(pid, started);
     process.onExit().whenCompleteAsync((p, error) -> started.ended(), timer);
     return started;
@@ -299,6 +342,86 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     return dir;
   }
 
+  /** The container's {@code resources.limits.memory} in bytes, or 0 when it has none. */
+  static long memoryLimit(Container container) {
+    if (container.resources() == null || container.resources().limits() == null) {
+      return 0;
+    }
+    String memory = container.resources().limits().get("memory");
+    return memory == null ? 0 : dev.orca.model.Quantity.value(memory);
+  }
+
+  /**
+   * What each container uses now: CPU from the ticks of its session's processes since the previous
+   * sample, memory the sum of their resident sets; and the machine's use. Reads /proc: call it off
+   * actor threads.
+   */
+  @Override
+  public synchronized java.util.Optional<UsageSample> sampleUsage() {
+    long now = System.nanoTime();
+    Instant at = Instant.now();
+    List<ProcessContainer> containers = List.copyOf(running.values());
+    Map<Long, List<ProcTable.Stat>> members = ProcTable.sessions(
+        containers.stream().map(c -> c.pid).collect(java.util.stream.Collectors.toSet()));
+    List<ContainerUsage> usage = new ArrayList<>();
+    for (ProcessContainer c : containers) {
+      List<ProcTable.Stat> procs = processes(c, members);
+      long ticks = 0;
+      long memory = 0;
+      for (ProcTable.Stat p : procs) {
+        ticks += p.cpuTicks();
+        memory += ProcTable.residentBytes(p.pid());
+      }
+      if (!procs.isEmpty()) {
+        usage.add(new ContainerUsage(c.identity.namespace(), c.identity.pod(), c.identity.container(),
+            c.cpu.next(ticks, now), memory));
+      }
+    }
+    Duration window = Duration.ofNanos(Math.max(0, now - lastSampleNanos));
+    lastSampleNanos = now;
+    return java.util.Optional.of(new UsageSample(at, window, usage, machine.sample(now)));
+  }
+
+  /** The live processes of a container: its session's, or only its first process when there are no sessions. */
+  private List<ProcTable.Stat> processes(ProcessContainer c, Map<Long, List<ProcTable.Stat>> members) {
+    List<ProcTable.Stat> procs = members.get(c.pid);
+    if (procs != null) {
+      return procs;
+    }
+    return ProcTable.stat(c.pid).filter(s -> !s.ended()).map(List::of).orElse(List.of());
+  }
+
+  /**
+   * The watch of memory limits not held by a cgroup: a container whose processes' resident sets
+   * add up to more than its limit is killed (SIGKILL to its session), and ends OOMKilled.
+   */
+  private void watchMemory() {
+    try {
+      List<ProcessContainer> limited = running.values().stream()
+          .filter(c -> c.memoryLimit > 0 && c.cgroup == null && !c.oomKilled).toList();
+      if (limited.isEmpty()) {
+        return;
+      }
+      Map<Long, List<ProcTable.Stat>> members = ProcTable.sessions(
+          limited.stream().map(c -> c.pid).collect(java.util.stream.Collectors.toSet()));
+      for (ProcessContainer c : limited) {
+        long memory = processes(c, members).stream().mapToLong(p -> ProcTable.residentBytes(p.pid())).sum();
+        if (memory > c.memoryLimit) {
+          log.info("{}/{}/{} uses {} bytes, over its memory limit of {}: killing it", c.identity.namespace(),
+              c.identity.pod(), c.identity.container(), memory, c.memoryLimit);
+          c.oomKill();
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("memory watch failed: {}", e.toString());
+    }
+  }
+
+  /** Whether memory limits are held by cgroup v2 here (else by the runtime's watch of resident sets). */
+  public boolean usesCgroups() {
+    return cgroups != null;
+  }
+
   /** A started process. Its pid is also its session's id (and its process group's). */
   private final class ProcessContainer implements RunningContainer {
     private final Process process;
@@ -307,12 +430,34 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     private final LogPump pump;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final AtomicBoolean terminating = new AtomicBoolean();
+    /** Whose container this is (its usage fields unused). */
+    private final ContainerUsage identity;
+    private final long memoryLimit;
+    private final Path cgroup;
+    private final CpuRate cpu;
+    private volatile boolean oomKilled;
 
-    ProcessContainer(Process process, Instant startedAt, LogPump pump) {
+    ProcessContainer(Process process, Instant startedAt, LogPump pump, ContainerUsage identity, long memoryLimit,
+        Path cgroup) {
       this.process = process;
       this.pid = process.pid();
       this.startedAt = startedAt;
       this.pump = pump;
+      this.identity = identity;
+      this.memoryLimit = memoryLimit;
+      this.cgroup = cgroup;
+      this.cpu = new CpuRate(0, System.nanoTime());
+    }
+
+    @Override
+    public String exitReason() {
+      return oomKilled ? "OOMKilled" : null;
+    }
+
+    /** Over its memory limit: SIGKILL, and the termination says OOMKilled. */
+    void oomKill() {
+      oomKilled = true;
+      kill();
     }
 
     @Override
@@ -378,6 +523,12 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
       int code = process.exitValue();
       if (sessions) {
         ProcTable.killSession(pid);
+      }
+      if (cgroup != null) {
+        if (CgroupV2.oomKilled(cgroup)) {
+          oomKilled = true;
+        }
+        CgroupV2.remove(cgroup);
       }
       ledger.remove(pid);
       running.remove(pid);
@@ -446,6 +597,7 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     }
     launcher.close();
     timer.shutdown();
+    memoryWatch.shutdownNow();
     ledger.clear();
     if (watchdog != null) {
       watchdog.close();

@@ -134,6 +134,112 @@ class ProcessRuntimeTest {
     assertEquals("a$b", ContainerEnvironment.expand("a$$b", env));
   }
 
+  // ---- resource use and memory limits --------------------------------------------------------
+
+  @Test
+  void samplesReportEachContainersCpuAndResidentMemoryAndTheMachines() throws Exception {
+    Pod pod = pod("user", null);
+    RunningContainer c = start(pod, container("c", "python3", "-c",
+        "b=bytearray(30*1024*1024)\nimport time\nend=time.time()+30\nwhile time.time()<end: sum(range(1000))"));
+    ContainerUsage usage = await("a sample with the container's memory and cpu", () -> {
+      runtime.sampleUsage();
+      return runtime.sampleUsage().orElseThrow().containers().stream().filter(u -> u.pod().equals("user")).findFirst()
+          .orElse(null);
+    }, u -> u != null && u.memoryBytes() > 30L * 1024 * 1024 && u.cpuNanoCores() > 0);
+    assertEquals("default", usage.namespace());
+    assertEquals("c", usage.container());
+    UsageSample sample = runtime.sampleUsage().orElseThrow();
+    assertTrue(sample.node().memoryBytes() > 0, sample.toString());
+    c.stop(0);
+    exitCode(c);
+    assertTrue(runtime.sampleUsage().orElseThrow().containers().isEmpty());
+  }
+
+  @Test
+  void aContainerOverItsMemoryLimitIsKilledAsOomKilledByTheWatch() throws Exception {
+    runtime.close();
+    runtime = new ProcessRuntime(ProcessRuntime.Settings.of(root, "node-1")
+        .withMemoryLimits(false, Duration.ofMillis(100)), new LogStore(1000));
+    assertFalse(runtime.usesCgroups());
+    assertOomKilled();
+  }
+
+  @Test
+  void aContainerOverItsMemoryLimitIsOomKilledWhateverEnforcesIt() throws Exception {
+    assertOomKilled();
+  }
+
+  private void assertOomKilled() throws Exception {
+    // a shell whose child allocates: the whole session goes
+    Container hog = new Container("hog", null, List.of("sh", "-c",
+        "python3 -c 'b=bytearray(200*1024*1024); import time; time.sleep(60)'; echo survived"), null, null, null, null,
+        new dev.orca.model.ResourceRequirements(null, Map.of("memory", "64Mi")), null, null, null, null);
+    RunningContainer c = start(pod("hog", null), hog);
+    assertEquals(137, exitCode(c));
+    assertEquals("OOMKilled", c.exitReason());
+    assertFalse(lines("hog", "hog").contains("survived"));
+
+    RunningContainer modest = start(pod("modest", null), new Container("m", null, List.of("sh", "-c", "exit 0"), null,
+        null, null, null, new dev.orca.model.ResourceRequirements(null, Map.of("memory", "64Mi")), null, null, null,
+        null));
+    assertEquals(0, exitCode(modest));
+    assertEquals(null, modest.exitReason());
+  }
+
+  @Test
+  void procFilesAreReadAsTheKernelWritesThem() {
+    ProcTable.Stat stat = ProcTable.parse(42, "42 (a (b) c) S 1 42 42 0 -1 4194560 100 0 0 0 250 50 7 3 20 0 1 0 "
+        + "12345 1000000 2000 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0");
+    assertEquals(310, stat.cpuTicks());
+    assertEquals(12345, stat.startTicks());
+    assertEquals(42, stat.session());
+    assertEquals(1234L * 1024, ProcTable.parseVmRss("Name:\tx\nVmPeak:\t 9 kB\nVmRSS:\t    1234 kB\n"));
+    assertEquals(0, ProcTable.parseVmRss("Name:\tkthreadd\n"));
+    assertEquals(100 + 5 + 30 + 2 + 3 + 1, MachineUsage.busyTicks(
+        "cpu  100 5 30 900 40 2 3 1 0 0\ncpu0 50 2 15 450 20 1 1 0 0 0\n"));
+    assertEquals((1000L - 400) * 1024, MachineUsage.usedMemory("MemTotal:  1000 kB\nMemFree: 100 kB\nMemAvailable: 400 kB\n"));
+
+    CpuRate rate = new CpuRate(0, 0);
+    assertEquals(500_000_000L, rate.next(50, 1_000_000_000L)); // 0.5 s of CPU in 1 s: half a core
+    assertEquals(0, rate.next(10, 2_000_000_000L)); // a process left the set: no use, new baseline
+    assertEquals(2_000_000_000L, rate.next(210, 3_000_000_000L));
+  }
+
+  @Test
+  void cgroupV2IsUsedOnlyWhereTheMemoryControllerIsOffered() throws Exception {
+    Path fake = root.resolve("cgroup");
+    Files.createDirectories(fake);
+    Files.writeString(fake.resolve("cgroup.controllers"), "cpu io pids\n");
+    assertTrue(CgroupV2.detect(fake, "orca-n").isEmpty());
+
+    Files.writeString(fake.resolve("cgroup.controllers"), "cpu memory pids\n");
+    Files.writeString(fake.resolve("cgroup.subtree_control"), "");
+    Files.createDirectories(fake.resolve("orca-n"));
+    Files.writeString(fake.resolve("orca-n/cgroup.subtree_control"), "");
+    CgroupV2 cgroups = CgroupV2.detect(fake, "orca-n").orElseThrow();
+    assertEquals("+memory", Files.readString(fake.resolve("orca-n/cgroup.subtree_control")));
+    Path one = cgroups.create("default_web_main", 64L * 1024 * 1024);
+    assertEquals("67108864", Files.readString(one.resolve("memory.max")));
+    assertEquals(List.of("/bin/sh", "-c", "echo $$ > \"$0/cgroup.procs\" || exit 126; exec \"$@\"", one.toString(),
+        "/bin/sleep", "1"), CgroupV2.joinCommand(one, List.of("/bin/sleep", "1")));
+    Files.writeString(one.resolve("memory.events"), "low 0\nhigh 0\nmax 12\noom 1\noom_kill 1\noom_group_kill 1\n");
+    assertTrue(CgroupV2.oomKilled(one));
+    assertEquals(0, CgroupV2.oomKills("low 0\noom 0\noom_kill 0\n"));
+  }
+
+  private static <T> T await(String what, Supplier<T> probe, java.util.function.Predicate<T> done) {
+    long end = System.nanoTime() + WAIT.toNanos();
+    T last = null;
+    while (System.nanoTime() < end) {
+      last = probe.get();
+      if (done.test(last)) {
+        return last;
+      }
+      LockSupport.parkNanos(50_000_000L);
+    }
+    throw new AssertionError("timed out waiting for " + what + "; last: " + last);
+  }
+
   // ---- failed starts ------------------------------------------------------------------------
 
   @Test
