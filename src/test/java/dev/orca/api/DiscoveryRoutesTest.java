@@ -80,7 +80,7 @@ class DiscoveryRoutesTest {
     JsonNode apis = json(r);
     assertEquals("APIGroupList", apis.path("kind").asText());
     assertEquals("v1", apis.path("apiVersion").asText());
-    assertEquals(2, apis.path("groups").size(), "apps and metrics.k8s.io");
+    assertEquals(3, apis.path("groups").size(), "apps, discovery.k8s.io and metrics.k8s.io");
     JsonNode apps = apis.path("groups").path(0);
     assertEquals("apps", apps.path("name").asText());
     assertEquals("[{\"groupVersion\":\"apps/v1\",\"version\":\"v1\"}]", apps.path("versions").toString());
@@ -114,7 +114,8 @@ class DiscoveryRoutesTest {
     assertEquals("v1", v1.path("version").asText());
     assertEquals("Current", v1.path("freshness").asText());
     Map<String, JsonNode> resources = byResource(v1);
-    assertEquals(List.of("events", "namespaces", "nodes", "pods"), new ArrayList<>(resources.keySet()));
+    assertEquals(List.of("endpoints", "events", "namespaces", "nodes", "pods", "services"),
+        new ArrayList<>(resources.keySet()));
 
     JsonNode pods = resources.get("pods");
     assertEquals("{\"group\":\"\",\"version\":\"v1\",\"kind\":\"Pod\"}", pods.path("responseKind").toString());
@@ -146,7 +147,7 @@ class DiscoveryRoutesTest {
     assertEquals(V2_CONTENT_TYPE, contentType(r));
     JsonNode list = json(r);
     assertEquals("apidiscovery.k8s.io/v2", list.path("apiVersion").asText());
-    assertEquals(2, list.path("items").size(), "apps and metrics.k8s.io");
+    assertEquals(3, list.path("items").size(), "apps, discovery.k8s.io and metrics.k8s.io");
     JsonNode apps = list.path("items").path(0);
     assertEquals("{\"name\":\"apps\",\"creationTimestamp\":null}", apps.path("metadata").toString());
     JsonNode v1 = apps.path("versions").path(0);
@@ -209,8 +210,8 @@ class DiscoveryRoutesTest {
     assertEquals("v1", list.path("apiVersion").asText());
     assertEquals("v1", list.path("groupVersion").asText());
     Map<String, JsonNode> byName = byName(list);
-    assertEquals(List.of("events", "namespaces", "namespaces/status", "nodes", "nodes/status", "pods",
-        "pods/eviction", "pods/log", "pods/status"), new ArrayList<>(byName.keySet()));
+    assertEquals(List.of("endpoints", "events", "namespaces", "namespaces/status", "nodes", "nodes/status", "pods",
+        "pods/eviction", "pods/log", "pods/status", "services", "services/status"), new ArrayList<>(byName.keySet()));
 
     JsonNode pods = byName.get("pods");
     assertEquals("pod", pods.path("singularName").asText());
@@ -331,7 +332,7 @@ class DiscoveryRoutesTest {
     Kubectl kubectl = new Kubectl(server.port(), tmp);
     Kubectl.Result all = kubectl.run("api-resources", "--categories=all", "-o", "name");
     assertEquals(0, all.exitCode(), all.toString());
-    assertEquals(List.of("pods", "deployments.apps", "replicasets.apps"), all.stdout().lines().toList());
+    assertEquals(List.of("pods", "services", "deployments.apps", "replicasets.apps"), all.stdout().lines().toList());
     Kubectl.Result wide = kubectl.run("api-resources", "--api-group=apps", "-o", "wide");
     assertEquals(0, wide.exitCode(), wide.toString());
     assertTrue(wide.stdout().lines().anyMatch(l -> l.matches(
