@@ -32,8 +32,8 @@ import org.apache.pekko.cluster.typed.SingletonActor;
 /**
  * Hands out cluster IPs and node ports, a cluster singleton so that two API servers never give
  * the same address twice. What is in use is what the watch cache's Services hold, plus what this
- * allocator granted in the last minutes and the cache may not show yet; a deleted Service's
- * addresses are free again once neither holds them.
+ * allocator granted and the cache does not show yet (forgotten once it does, or after a few
+ * minutes when the write never happened); a deleted Service's addresses are free again at once.
  */
 public final class ServiceAllocator extends AbstractBehavior<ServiceAllocator.Command> {
   private static final Duration GRANT_TTL = Duration.ofMinutes(2);
@@ -69,6 +69,20 @@ public final class ServiceAllocator extends AbstractBehavior<ServiceAllocator.Co
         config.getInt("orca.network.node-port-min"), config.getInt("orca.network.node-port-max"));
   }
 
+  /** Whether the watch cache already shows the Service with what was granted (the grant has done its job). */
+  private boolean stored(ObjectKey key, Grant grant) {
+    StoredObject s = cache.get(key);
+    if (s == null || ((Service) s.object()).spec() == null) {
+      return false;
+    }
+    Service service = (Service) s.object();
+    List<Integer> ports = new java.util.ArrayList<>();
+    for (ServicePort p : service.spec().ports() == null ? List.<ServicePort>of() : service.spec().ports()) {
+      ports.add(p.nodePort());
+    }
+    return java.util.Objects.equals(service.spec().clusterIP(), grant.ip()) && ports.equals(grant.nodePorts());
+  }
+
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder().onMessage(Allocate.class, this::onAllocate).build();
@@ -76,7 +90,7 @@ public final class ServiceAllocator extends AbstractBehavior<ServiceAllocator.Co
 
   private Behavior<Command> onAllocate(Allocate a) {
     Instant now = Instant.now();
-    grants.values().removeIf(g -> g.at().plus(GRANT_TTL).isBefore(now));
+    grants.entrySet().removeIf(e -> e.getValue().at().plus(GRANT_TTL).isBefore(now) || stored(e.getKey(), e.getValue()));
     Set<String> ips = new HashSet<>();
     Set<Integer> ports = new HashSet<>();
     for (StoredObject s : cache.all(ResourceType.SERVICE)) {

@@ -64,6 +64,10 @@ final class ApiClient {
     return send("PUT", path, json, "application/json");
   }
 
+  Response patch(String path, String contentType, String body) {
+    return send("PATCH", path, body, contentType);
+  }
+
   Response delete(String path, String json) {
     return send("DELETE", path, json, json == null ? null : "application/json");
   }

@@ -123,6 +123,45 @@ class ServiceTest {
     }
   }
 
+  @Test
+  void badServicesAreRefusedWithTheFieldAtFaultAndNothingIsLost() {
+    String good = """
+        {"apiVersion":"v1","kind":"Service","metadata":{"name":"steady"},
+         "spec":{"type":"NodePort","selector":{"app":"steady"},"ports":[{"port":80,"nodePort":31999}]}}
+        """;
+    assertEquals(201, api.post(NS + "/services", good).code());
+    JsonNode before = api.getJson(NS + "/services/steady");
+
+    ApiClient.Response taken = api.post(NS + "/services", good.replace("steady", "thief"));
+    assertEquals(422, taken.code(), taken.body());
+    assertTrue(taken.body().contains("spec.ports[0].nodePort: Invalid value: 31999: provided port is already allocated"),
+        taken.body());
+    ApiClient.Response range = api.post(NS + "/services", good.replace("steady", "low").replace("31999", "80"));
+    assertEquals(422, range.code(), range.body());
+    assertTrue(range.body().contains("The range of valid ports is 30000-32767"), range.body());
+    ApiClient.Response type = api.post(NS + "/services", good.replace("steady", "odd").replace("NodePort", "Balloon"));
+    assertEquals(422, type.code(), type.body());
+    assertTrue(type.body().contains("spec.type: Unsupported value: \"Balloon\""), type.body());
+    ApiClient.Response noPorts = api.post(NS + "/services",
+        "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"empty\"},\"spec\":{}}");
+    assertEquals(422, noPorts.code(), noPorts.body());
+    assertTrue(noPorts.body().contains("spec.ports: Required value"), noPorts.body());
+    ApiClient.Response moved = api.patch(NS + "/services/steady", "application/merge-patch+json",
+        "{\"spec\":{\"clusterIP\":\"127.1.0.1\",\"clusterIPs\":[\"127.1.0.1\"]}}");
+    assertEquals(422, moved.code(), moved.body());
+    assertTrue(moved.body().contains("may not change once set"), moved.body());
+
+    JsonNode after = api.getJson(NS + "/services/steady");
+    assertEquals(before.path("spec"), after.path("spec"), "the Service is intact");
+    assertEquals(200, api.patch(NS + "/services/steady", "application/merge-patch+json",
+        "{\"metadata\":{\"labels\":{\"tier\":\"front\"}}}").code(), "and still writable");
+    assertEquals(31999, api.getJson(NS + "/services/steady").path("spec").path("ports").path(0).path("nodePort").asInt(),
+        "a write that does not name the node port keeps it");
+    assertEquals(200, api.delete(NS + "/services/steady", null).code());
+    await("its node port free again", DEADLINE, () -> api.post(NS + "/services", good.replace("steady", "heir")).code(),
+        c -> c == 201);
+  }
+
   /** The object, or an empty object while it does not exist. */
   private static JsonNode json(String path) {
     ApiClient.Response r = api.get(path);
