@@ -17,7 +17,9 @@ import dev.orca.model.ResourceType;
 import dev.orca.node.NodeSettings;
 import dev.orca.node.WorkerNodes;
 import dev.orca.node.runtime.LogStore;
-import dev.orca.node.runtime.LoopbackAddresses;
+import dev.orca.node.network.NetworkSettings;
+import dev.orca.node.network.PodNetwork;
+import dev.orca.node.network.PodNetworks;
 import dev.orca.node.runtime.ProcessRuntime;
 import dev.orca.node.runtime.SimulatedRuntime;
 import com.typesafe.config.Config;
@@ -120,14 +122,15 @@ public final class Orca implements AutoCloseable {
       Config config = system.settings().config();
       if (config.getBoolean("orca.process-node.enabled")) {
         String name = config.getString("orca.process-node.name");
-        LoopbackAddresses addresses = new LoopbackAddresses();
+        PodNetwork network = PodNetworks.detect(NetworkSettings.from(config));
         ProcessRuntime processes = new ProcessRuntime(
             ProcessRuntime.Settings.of(settings.dataDir().toAbsolutePath().resolve("processes"), name), new LogStore(1000),
-            addresses::of);
+            network);
         workers.tell(new WorkerNodes.StartNode(WorkerNodes.processNode(name), processes));
         CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "stop-processes",
             () -> {
               processes.close();
+              network.close();
               return CompletableFuture.completedFuture(Done.getInstance());
             });
       }
