@@ -46,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * containers' process groups when the JVM dies; the next runtime on the same root kills what a
  * previous run left (pid and start time must both match); {@link #close()} and a shutdown hook
  * kill everything. Containers are never adopted across runs: every start is a fresh process.
+ *
+ * <p>Each pod's containers run in the sandbox its {@link PodNetwork} makes (a network namespace,
+ * or the host's network with a loopback address of its own) and see its address as {@code POD_IP}.
  */
 public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ProcessRuntime.class);
