@@ -58,7 +58,7 @@ public final class NamespaceNetwork implements PodNetwork {
     final String ip;
     final String netns;
     final String veth;
-    boolean ready;
+    volatile boolean ready;
 
     Sandbox(String podName, String ip, String netns, String veth) {
       this.podName = podName;
@@ -136,12 +136,7 @@ public final class NamespaceNetwork implements PodNetwork {
   @Override
   public List<String> enterPrefix(Pod pod) {
     Sandbox s = sandboxes.get(key(pod));
-    if (s == null) {
-      return List.of();
-    }
-    synchronized (s) {
-      return s.ready ? enter(s) : List.of();
-    }
+    return s != null && s.ready ? enter(s) : List.of();
   }
 
   /** The network namespace of the pod's sandbox, if it has one. */

@@ -33,7 +33,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,15 +170,17 @@ class NamespaceNetworkTest {
     try (NamespaceNetwork broken = NamespaceNetwork.start(other);
         ProcessRuntime runtime = new ProcessRuntime(ProcessRuntime.Settings.of(root, "node-1"), new LogStore(10), broken)) {
       run(List.of("ip", "link", "del", "orcatest0"));
-      ExecutionException e = assertThrows(ExecutionException.class, () -> runtime.start(pod("unlucky"),
+      Pod unlucky = pod("unlucky");
+      ExecutionException e = assertThrows(ExecutionException.class, () -> runtime.start(unlucky,
           new Container("c", null, List.of("true"), null, null, null, null, null, null, null, null, null))
           .toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
       ContainerStartException failure = assertInstanceOf(ContainerStartException.class, e.getCause());
       assertEquals("CreatePodSandboxError", failure.reason());
       assertTrue(failure.getMessage().contains("orcatest0") && failure.getMessage().contains("ip link set"),
           failure.getMessage());
-      assertTrue(Files.list(Path.of("/run/netns")).noneMatch(p -> p.getFileName().toString().equals(broken.netnsName(pod("unlucky")))),
-          "a failed attempt leaves no namespace");
+      String netns = broken.netnsName(unlucky);
+      assertTrue(netns != null && !Files.exists(Path.of("/run/netns", netns)), "a failed attempt leaves no namespace");
+      assertEquals(List.of(), broken.enterPrefix(unlucky));
     } finally {
       Commands.run(List.of("ip", "link", "del", "orcatest0"), TIMEOUT);
     }
