@@ -32,7 +32,7 @@ final class ServiceAdmission {
 
   ServiceAdmission(ActorSystem<?> system, Duration timeout) {
     this.system = system;
-    this.allocator = ServiceAllocator.init(system);
+    this.allocator = ServiceAllocator.proxy(system);
     this.timeout = timeout;
   }
 

@@ -20,7 +20,9 @@ import dev.orca.model.ResourceType;
 import dev.orca.node.NodeSettings;
 import dev.orca.node.WorkerNodes;
 import dev.orca.node.runtime.LogStore;
-import dev.orca.node.runtime.LoopbackAddresses;
+import dev.orca.node.network.NetworkSettings;
+import dev.orca.node.network.PodNetwork;
+import dev.orca.node.network.PodNetworks;
 import dev.orca.node.runtime.ProcessRuntime;
 import dev.orca.node.runtime.SimulatedRuntime;
 import com.typesafe.config.Config;
@@ -103,6 +105,11 @@ public final class Orca implements AutoCloseable {
       PassiveEntity.init(sharding, passive, control);
     }
 
+    Config config = system.settings().config();
+    boolean processNode = settings.roles().contains("worker") && config.getBoolean("orca.process-node.enabled");
+    PodNetwork network = processNode ? PodNetworks.detect(NetworkSettings.from(config)) : null;
+    String serviceCidr = network != null ? network.serviceCidr().toString() : config.getString("orca.network.service-cidr");
+
     boolean controlRole = settings.roles().contains("control");
     if (controlRole) {
       ClusterSingleton singletons = ClusterSingleton.get(system);
@@ -115,7 +122,7 @@ public final class Orca implements AutoCloseable {
       singletons.init(SingletonActor.of(Behaviors.supervise(EndpointsController.create(
           services.getDuration("endpoints-batch"), services.getDuration("endpoints-resync")))
           .onFailure(SupervisorStrategy.restart()), "endpoints-controller"));
-      ServiceAllocator.init(system);
+      ServiceAllocator.init(system, serviceCidr);
       // every node's lease is watched again, even a node whose agent never comes back
       store.cache().all(ResourceType.NODE).forEach(n -> Entities.tell(sharding, n.key(), new ObjectEntity.Reconcile()));
       ensureNamespace(system, sharding, "default", control.askTimeout());
@@ -129,24 +136,24 @@ public final class Orca implements AutoCloseable {
       ActorRef<WorkerNodes.Command> workers = system.systemActorOf(
           WorkerNodes.create(runtime, nodes, settings.simulatedNodes()), "simulated-nodes",
           org.apache.pekko.actor.typed.Props.empty());
-      Config config = system.settings().config();
       if (config.getBoolean("orca.services.proxy.enabled")) {
         system.systemActorOf(Behaviors.supervise(ServiceProxy.create(
-                config.getDuration("orca.services.proxy.connect-timeout"), config.getDuration("orca.services.endpoints-resync")))
+                config.getDuration("orca.services.proxy.connect-timeout"), config.getDuration("orca.services.endpoints-resync"),
+                network))
             .onFailure(SupervisorStrategy.restart()), "service-proxy", org.apache.pekko.actor.typed.Props.empty());
       }
-      if (config.getBoolean("orca.process-node.enabled")) {
+      if (processNode) {
         String name = config.getString("orca.process-node.name");
-        LoopbackAddresses addresses = new LoopbackAddresses();
         ProcessRuntime processes = new ProcessRuntime(
             ProcessRuntime.Settings.of(settings.dataDir().toAbsolutePath().resolve("processes"), name)
                 .withMemoryLimits(config.getBoolean("orca.runtime.cgroups"),
                     config.getDuration("orca.runtime.memory-watch-interval")),
-            new LogStore(1000), addresses::of);
+            new LogStore(1000), network);
         workers.tell(new WorkerNodes.StartNode(WorkerNodes.processNode(name), processes));
         CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "stop-processes",
             () -> {
               processes.close();
+              network.close();
               return CompletableFuture.completedFuture(Done.getInstance());
             });
       }

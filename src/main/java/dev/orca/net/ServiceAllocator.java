@@ -55,18 +55,20 @@ public final class ServiceAllocator extends AbstractBehavior<ServiceAllocator.Co
     this.addresses = addresses;
   }
 
-  /** The allocator's proxy; the singleton runs on a control member. */
-  public static ActorRef<Command> init(ActorSystem<?> system) {
-    ServiceAddresses addresses = addresses(system.settings().config());
+  /** The allocator's proxy, for a member that does not host it (or after it was started). */
+  public static ActorRef<Command> proxy(ActorSystem<?> system) {
+    return init(system, system.settings().config().getString("orca.network.service-cidr"));
+  }
+
+  /** Starts the singleton on control members, allocating cluster IPs from {@code serviceCidr}; returns its proxy. */
+  public static ActorRef<Command> init(ActorSystem<?> system, String serviceCidr) {
+    Config config = system.settings().config();
+    ServiceAddresses addresses = new ServiceAddresses(serviceCidr, config.getInt("orca.network.node-port-min"),
+        config.getInt("orca.network.node-port-max"));
     return ClusterSingleton.get(system).init(SingletonActor.of(
         Behaviors.supervise(Behaviors.<Command>setup(ctx -> new ServiceAllocator(ctx, addresses)))
             .onFailure(SupervisorStrategy.restart()), "service-allocator")
         .withSettings(ClusterSingletonSettings.create(system).withRole("control")));
-  }
-
-  public static ServiceAddresses addresses(Config config) {
-    return new ServiceAddresses(config.getString("orca.network.service-cidr"),
-        config.getInt("orca.network.node-port-min"), config.getInt("orca.network.node-port-max"));
   }
 
   /** Whether the watch cache already shows the Service with what was granted (the grant has done its job). */

@@ -14,7 +14,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.orca.node.network.PodNetwork;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -51,19 +56,24 @@ public final class ServiceProxy extends AbstractBehavior<ServiceProxy.Command> {
   private final Set<Frontend> binding = new HashSet<>();
   private final Set<Frontend> failedBefore = new HashSet<>();
   private Map<Frontend, ProxyRoutes.Route> table = Map.of();
+  /** The pods' network, which may have to make a cluster IP an address of this host first; null: all are local. */
+  private final PodNetwork network;
+  private final Executor blocking;
 
-  private ServiceProxy(ActorContext<Command> context, Duration connectTimeout) {
+  private ServiceProxy(ActorContext<Command> context, Duration connectTimeout, PodNetwork network) {
     super(context);
+    this.network = network;
+    this.blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
     this.cache = Store.get(context.getSystem()).cache();
     this.connections = new ProxyConnections(context.getSystem(), connectTimeout);
     this.subscription = cache.subscribe(this::route);
     context.getSelf().tell(new Refresh());
   }
 
-  public static Behavior<Command> create(Duration connectTimeout, Duration resyncInterval) {
+  public static Behavior<Command> create(Duration connectTimeout, Duration resyncInterval, PodNetwork network) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
       timers.startTimerWithFixedDelay(new Refresh(), resyncInterval);
-      return new ServiceProxy(context, connectTimeout);
+      return new ServiceProxy(context, connectTimeout, network);
     }));
   }
 
@@ -104,7 +114,14 @@ public final class ServiceProxy extends AbstractBehavior<ServiceProxy.Command> {
     }
     for (Frontend frontend : new ArrayList<>(bound.keySet())) {
       if (!table.containsKey(frontend)) {
-        bound.remove(frontend).unbind();
+        Tcp.ServerBinding binding = bound.remove(frontend);
+        String host = frontend.host();
+        boolean stillUsed = table.keySet().stream().anyMatch(f -> f.host().equals(host));
+        binding.unbind().thenRunAsync(() -> {
+          if (network != null && !stillUsed && !host.equals(ProxyRoutes.NODE_PORT_HOST)) {
+            network.unexposeOnHost(host);
+          }
+        }, blocking);
         getContext().getLog().info("proxy stopped listening on {}", frontend);
       }
     }
@@ -112,10 +129,14 @@ public final class ServiceProxy extends AbstractBehavior<ServiceProxy.Command> {
   }
 
   private void bind(Frontend frontend) {
-    getContext().pipeToSelf(
-        Tcp.get(getContext().getSystem()).bind(frontend.host(), frontend.port(), 100, List.of(), true, java.util.Optional.empty())
-            .to(Sink.foreach(connection -> connections.accept(frontend, connection)))
-            .run(getContext().getSystem()),
+    CompletionStage<Void> local = network == null || frontend.host().equals(ProxyRoutes.NODE_PORT_HOST)
+        ? CompletableFuture.completedFuture(null)
+        : CompletableFuture.runAsync(() -> network.exposeOnHost(frontend.host()), blocking);
+    getContext().pipeToSelf(local.thenCompose(done ->
+            Tcp.get(getContext().getSystem()).bind(frontend.host(), frontend.port(), 100, List.of(), true,
+                    java.util.Optional.empty())
+                .to(Sink.foreach(connection -> connections.accept(frontend, connection)))
+                .run(getContext().getSystem())),
         (b, failure) -> failure == null ? new Bound(frontend, b) : new BindFailed(frontend, failure));
   }
 

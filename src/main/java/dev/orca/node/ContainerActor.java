@@ -151,7 +151,7 @@ final class ContainerActor {
       return;
     }
     String podIp = runtime.podIp(pod) != null ? runtime.podIp(pod) : "127.0.0.1";
-    ProbeTarget target = ProbeTarget.of(podIp, container, Map.of());
+    ProbeTarget target = ProbeTarget.of(podIp, container, Map.of()).inSandbox(runtime.execPrefix(pod));
     ActorRef<ProbeWorker.Report> reports = context.messageAdapter(ProbeWorker.Report.class, ProbeReport::new);
     boolean startup = container.startupProbe() != null;
     spawnProbe(ProbeKind.STARTUP, container.startupProbe(), target, running, false, reports);

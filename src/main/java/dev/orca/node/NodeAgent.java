@@ -52,7 +52,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
   /** Chaos: crash every container of a pod on this node. */
   public record CrashPod(String namespace, String name, ActorRef<Integer> replyTo) implements Command {}
 
-  record RunnerStopped(ObjectKey key) implements Command {}
+  /** The runner of the pod stopped its containers, as asked: the pod no longer runs here. */
+  record RunnerStopped(ObjectKey key, Pod pod) implements Command {}
 
   /** The lines of a container's log after {@code afterSeq} (the previous instance's with {@code previous}). */
   public record ReadLog(String namespace, String pod, String container, boolean previous, long afterSeq,
@@ -201,6 +202,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
   private Behavior<Command> onRunnerStopped(RunnerStopped stopped) {
     runners.remove(stopped.key());
     stopping.remove(stopped.key());
+    runtime.podRemoved(stopped.pod());
     Entities.tell(sharding, stopped.key(), new PodEntity.ContainersStopped(node.metadata().name()));
     return this;
   }

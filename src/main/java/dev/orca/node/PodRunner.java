@@ -187,7 +187,7 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
 
   private Behavior<Command> stopIfDone() {
     if (live.isEmpty()) {
-      agent.tell(new NodeAgent.RunnerStopped(key));
+      agent.tell(new NodeAgent.RunnerStopped(key, pod));
       return Behaviors.stopped();
     }
     return this;

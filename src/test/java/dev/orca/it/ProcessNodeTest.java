@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Pods on the process node run their commands as real processes on this machine. */
+/** Pods on the process node run their commands as real processes on this machine (pod network: loopback). */
 class ProcessNodeTest {
   private static final String NS = "/api/v1/namespaces/default";
   private static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -27,7 +27,9 @@ class ProcessNodeTest {
 
   @BeforeAll
   static void start() throws Exception {
+    // loopback addresses: these tests reach pods on 127.x (namespace mode: NamespaceNetworkIT)
     orca = TestOrca.start(0, Map.of("orca.process-node.enabled", true, "orca.process-node.name", "local",
+        "orca.network.mode", "loopback",
         "orca.runtime.restart-backoff-min", "200ms", "orca.runtime.restart-backoff-max", "1s"));
     api = orca.api;
     await("the process node ready", DEADLINE, orca::readyNodes, n -> n == 1);

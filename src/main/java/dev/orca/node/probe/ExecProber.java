@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * An exec probe: runs the command as a process on this machine with the container's environment
- * (added to the agent's) and working directory. Exit 0 is success; any other exit is a failure
+ * (added to the agent's) and working directory, inside the pod's sandbox when it has one
+ * ({@link ProbeTarget#execPrefix()}). Exit 0 is success; any other exit is a failure
  * whose message is the command's output (stdout and stderr, at most 10 KiB), or {@code exit status
  * N} when it printed nothing. A command still running at the timeout is killed with everything it
  * started, and fails with {@code command "..." timed out}. A command that cannot be started fails
@@ -46,15 +47,18 @@ public final class ExecProber implements Prober {
     }
     Duration timeout = ProbeParameters.timeout(probe, timing);
     try {
-      return CompletableFuture.supplyAsync(() -> run(List.copyOf(command), target, timeout), executor);
+      List<String> argv = new java.util.ArrayList<>(target.execPrefix());
+      argv.addAll(command);
+      return CompletableFuture.supplyAsync(() -> run(List.copyOf(argv), List.copyOf(command), target, timeout), executor);
     } catch (RejectedExecutionException e) {
       return CompletableFuture.completedFuture(ProbeResult.unknown("probe executor is shut down"));
     }
   }
 
-  private ProbeResult run(List<String> command, ProbeTarget target, Duration timeout) {
+  /** Runs {@code argv}: the probe's {@code command}, inside the pod's sandbox if it has one. */
+  private ProbeResult run(List<String> argv, List<String> command, ProbeTarget target, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+    ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().putAll(target.env());
     if (target.workingDir() != null && !target.workingDir().isEmpty()) {

@@ -4,6 +4,7 @@ import dev.orca.model.Container;
 import dev.orca.model.ContainerPort;
 import dev.orca.model.IntOrString;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,12 +16,26 @@ import java.util.Map;
  * @param namedPorts the container's ports by name
  * @param env the container's environment, added to the agent's for an exec probe
  * @param workingDir where an exec probe runs; null for the agent's own directory
+ * @param execPrefix what an exec probe's command is run through to enter the pod's sandbox (e.g.
+ *     {@code nsenter --net=/run/netns/orca-… --}); empty when the pod shares the node's network
  */
-public record ProbeTarget(String host, Map<String, Integer> namedPorts, Map<String, String> env, String workingDir) {
+public record ProbeTarget(String host, Map<String, Integer> namedPorts, Map<String, String> env, String workingDir,
+    List<String> execPrefix) {
 
   public ProbeTarget {
     namedPorts = namedPorts == null ? Map.of() : Map.copyOf(namedPorts);
     env = env == null ? Map.of() : withoutNulls(env);
+    execPrefix = execPrefix == null ? List.of() : List.copyOf(execPrefix);
+  }
+
+  /** A target whose exec probes run in the node's own namespaces. */
+  public ProbeTarget(String host, Map<String, Integer> namedPorts, Map<String, String> env, String workingDir) {
+    this(host, namedPorts, env, workingDir, List.of());
+  }
+
+  /** This target with exec probes run through {@code prefix} (inside the pod's sandbox). */
+  public ProbeTarget inSandbox(List<String> prefix) {
+    return new ProbeTarget(host, namedPorts, env, workingDir, prefix);
   }
 
   private static Map<String, String> withoutNulls(Map<String, String> env) {

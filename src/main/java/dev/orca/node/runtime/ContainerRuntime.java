@@ -35,6 +35,21 @@ public interface ContainerRuntime {
     return java.util.Optional.empty();
   }
 
+  /**
+   * The command prefix that runs a program inside the pod's sandbox (its network namespace) —
+   * for exec probes and hooks — or empty when the pod's processes share the node's. Never blocks.
+   */
+  default java.util.List<String> execPrefix(Pod pod) {
+    return java.util.List.of();
+  }
+
+  /**
+   * The pod's containers have all ended and it will not run here again (deleted, finished, or
+   * moved away): release what the runtime holds for it (its sandbox and address, its files).
+   * Must not block the caller.
+   */
+  default void podRemoved(Pod pod) {}
+
   /** A started container. */
   interface RunningContainer {
     String containerId();

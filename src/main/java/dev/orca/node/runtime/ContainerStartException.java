@@ -2,7 +2,7 @@ package dev.orca.node.runtime;
 
 /**
  * A container could not be started. {@link #reason()} is the kube-style waiting reason the
- * container's status should carry ({@code CreateContainerConfigError}, {@code RunContainerError});
+ * container's status should carry ({@code CreateContainerConfigError}, {@code RunContainerError}, {@code CreatePodSandboxError});
  * the message says what is wrong in words a user can act on.
  */
 public final class ContainerStartException extends RuntimeException {
@@ -10,6 +10,8 @@ public final class ContainerStartException extends RuntimeException {
   public static final String CREATE_CONTAINER_CONFIG_ERROR = "CreateContainerConfigError";
   /** The runtime tried to start the process and the OS refused (e.g. no such executable). */
   public static final String RUN_CONTAINER_ERROR = "RunContainerError";
+  /** The pod's sandbox (its network namespace) could not be made. */
+  public static final String CREATE_POD_SANDBOX_ERROR = "CreatePodSandboxError";
 
   private final String reason;
 

@@ -2,6 +2,8 @@ package dev.orca.node.runtime;
 
 import dev.orca.model.Container;
 import dev.orca.model.Pod;
+import dev.orca.node.network.LoopbackNetwork;
+import dev.orca.node.network.PodNetwork;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * containers' process groups when the JVM dies; the next runtime on the same root kills what a
  * previous run left (pid and start time must both match); {@link #close()} and a shutdown hook
  * kill everything. Containers are never adopted across runs: every start is a fresh process.
+ *
+ * <p>Each pod's containers run in the sandbox its {@link PodNetwork} makes (a network namespace,
+ * or the host's network with a loopback address of its own) and see its address as {@code POD_IP}.
  */
 public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ProcessRuntime.class);
@@ -108,12 +115,18 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
 
   private final Settings settings;
   private final LogStore logs;
-  private final Function<Pod, String> podIp;
+  private final PodNetwork network;
+  private final ExecutorService networkThread = Executors.newSingleThreadExecutor(r -> {
+    Thread thread = new Thread(r, "orca-pod-network");
+    thread.setDaemon(true);
+    return thread;
+  });
   private final ProcessLedger ledger;
   private final Launcher launcher = new Launcher("orca-process-launcher");
   private final ScheduledExecutorService timer;
   private final Executor callbacks = ForkJoinPool.commonPool();
-  private final List<String> launchPrefix;
+  private final List<String> deathSignalPrefix;
+  private final List<String> sessionPrefix;
   private final boolean sessions;
   private final OrphanWatchdog watchdog;
   private final Map<Long, ProcessContainer> running = new ConcurrentHashMap<>();
@@ -138,9 +151,20 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
    * @throws IllegalStateException when another runtime holds the root directory
    */
   public ProcessRuntime(Settings settings, LogStore logs, Function<Pod, String> podIp) {
+    this(settings, logs, new LoopbackNetwork(podIp));
+  }
+
+  /**
+   * A runtime whose pods get their address and sandbox from {@code network}: each container
+   * starts inside its pod's sandbox (made before the pod's first container starts), and
+   * {@link #podRemoved} tears the sandbox down. The caller keeps and closes the network.
+   *
+   * @throws IllegalStateException when another runtime holds the root directory
+   */
+  public ProcessRuntime(Settings settings, LogStore logs, PodNetwork network) {
     this.settings = settings;
     this.logs = logs;
-    this.podIp = podIp;
+    this.network = network;
     this.ledger = new ProcessLedger(settings.rootDir());
     ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
       Thread thread = new Thread(r, "orca-process-signals");
@@ -154,22 +178,23 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
       String setsid = executable("setsid");
       String setpriv = executable("setpriv");
       this.sessions = setsid != null && ProcTable.available();
-      List<String> prefix = new ArrayList<>();
       if (setpriv != null && supportsPdeathsig(setpriv)) {
-        prefix.addAll(List.of(setpriv, "--pdeathsig", "KILL", "--"));
+        this.deathSignalPrefix = List.of(setpriv, "--pdeathsig", "KILL", "--");
       } else {
+        this.deathSignalPrefix = List.of();
         log.warn("setpriv --pdeathsig is not available: container processes rely on the watchdog to die with the JVM");
       }
       if (setsid != null) {
-        prefix.addAll(List.of(setsid, "--"));
+        this.sessionPrefix = List.of(setsid, "--");
       } else {
+        this.sessionPrefix = List.of();
         log.warn("setsid is not available: a container's child processes are not grouped and may outlive it");
       }
-      this.launchPrefix = List.copyOf(prefix);
       this.watchdog = OrphanWatchdog.start(ledger.file(), setsid);
     } catch (RuntimeException e) {
       launcher.close();
       timer.shutdown();
+      networkThread.shutdown();
       ledger.close();
       throw e;
     }
@@ -187,7 +212,33 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
 
   @Override
   public String podIp(Pod pod) {
-    return podIp.apply(pod);
+    return network.podIp(pod);
+  }
+
+  @Override
+  public List<String> execPrefix(Pod pod) {
+    return network.enterPrefix(pod);
+  }
+
+  /** The pod network the containers run in. */
+  public PodNetwork network() {
+    return network;
+  }
+
+  /** Off the caller's thread: {@link #removePod}. */
+  @Override
+  public void podRemoved(Pod pod) {
+    try {
+      networkThread.execute(() -> {
+        try {
+          removePod(pod);
+        } catch (RuntimeException e) {
+          log.warn("cannot remove pod {}/{}: {}", pod.metadata().namespace(), pod.metadata().name(), e.toString());
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      // closed: the network's close removes the sandboxes
+    }
   }
 
   @Override
@@ -205,8 +256,12 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     return settings.rootDir().resolve("pods").resolve(podDirName(pod));
   }
 
-  /** The pod is gone: its working directory and log files are deleted. Its containers must have ended. */
+  /**
+   * The pod is gone: its sandbox is torn down (its address freed), its working directory and log
+   * files are deleted. Its containers must have ended. Blocks while the network runs its commands.
+   */
   public void removePod(Pod pod) {
+    network.tearDown(pod);
     Path logDir = settings.rootDir().resolve("logs").resolve(podDirName(pod));
     logFiles.entrySet().removeIf(e -> {
       if (e.getKey().startsWith(logDir)) {
@@ -223,16 +278,22 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
   public CompletionStage<RunningContainer> start(Pod pod, Container container) {
     CompletableFuture<RunningContainer> result = new CompletableFuture<>();
     try {
-      launcher.execute(() -> {
+      // the pod's sandbox first, on the network's thread (its commands may take a while) ...
+      networkThread.execute(() -> {
+        List<String> sandbox;
         try {
-          ProcessContainer started = launch(pod, container);
-          callbacks.execute(() -> result.complete(started));
-        } catch (ContainerStartException e) {
-          callbacks.execute(() -> result.completeExceptionally(e));
+          sandbox = network.setUp(pod);
         } catch (RuntimeException e) {
-          ContainerStartException failure = new ContainerStartException(ContainerStartException.RUN_CONTAINER_ERROR,
-              String.valueOf(e.getMessage()), e);
+          ContainerStartException failure = e instanceof ContainerStartException cse ? cse
+              : new ContainerStartException(ContainerStartException.CREATE_POD_SANDBOX_ERROR, String.valueOf(e.getMessage()), e);
           callbacks.execute(() -> result.completeExceptionally(failure));
+          return;
+        }
+        // ... then the process, on the launcher thread
+        try {
+          launcher.execute(() -> launchInto(result, pod, container, sandbox));
+        } catch (RejectedExecutionException e) {
+          result.completeExceptionally(closedFailure());
         }
       });
     } catch (RejectedExecutionException e) {
@@ -241,8 +302,27 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     return result;
   }
 
-  /** On the launcher thread: everything from the spec to a running, recorded process. */
-  private ProcessContainer launch(Pod pod, Container container) {
+  private void launchInto(CompletableFuture<RunningContainer> result, Pod pod, Container container, List<String> sandbox) {
+    try {
+      ProcessContainer started = launch(pod, container, sandbox);
+      callbacks.execute(() -> result.complete(started));
+    } catch (ContainerStartException e) {
+      callbacks.execute(() -> result.completeExceptionally(e));
+    } catch (RuntimeException e) {
+      ContainerStartException failure = new ContainerStartException(ContainerStartException.RUN_CONTAINER_ERROR,
+          String.valueOf(e.getMessage()), e);
+      callbacks.execute(() -> result.completeExceptionally(failure));
+    }
+  }
+
+  /**
+   * On the launcher thread: everything from the spec to a running, recorded process. The process
+   * is {@code setpriv --pdeathsig KILL -- <sandbox prefix> setsid -- command}: each of these execs
+   * the next in the same process (nsenter only enters the pod's network namespace, it does not
+   * fork), so the parent-death signal and the session are the container's own and its pid is
+   * the one recorded.
+   */
+  private ProcessContainer launch(Pod pod, Container container, List<String> sandbox) {
     if (closed.get()) {
       throw closedFailure();
     }
@@ -254,7 +334,7 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
           "container \"" + name + "\" has no command: the process runtime runs commands, not images");
     }
     String node = settings.nodeName() != null ? settings.nodeName() : pod.spec().nodeName();
-    String ip = podIp.apply(pod);
+    String ip = network.podIp(pod);
     ContainerEnvironment.PodFields fields = new ContainerEnvironment.PodFields(pod,
         ip == null || ip.isEmpty() ? "127.0.0.1" : ip, node == null ? "" : node);
     Map<String, String> env = ContainerEnvironment.build(settings.baseEnvironment(), container, fields);
@@ -277,7 +357,9 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
             name, e.toString());
       }
     }
-    List<String> argv = new ArrayList<>(launchPrefix);
+    List<String> argv = new ArrayList<>(deathSignalPrefix);
+    argv.addAll(sandbox);
+    argv.addAll(sessionPrefix);
     argv.addAll(cgroup == null ? containerArgv : CgroupV2.joinCommand(cgroup, containerArgv));
     ProcessBuilder builder = new ProcessBuilder(argv)
         .directory(workDir.toFile())
@@ -598,6 +680,7 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     launcher.close();
     timer.shutdown();
     memoryWatch.shutdownNow();
+    networkThread.shutdown();
     ledger.clear();
     if (watchdog != null) {
       watchdog.close();

@@ -1,4 +1,4 @@
-package dev.orca.node.runtime;
+package dev.orca.node.network;
 
 import dev.orca.model.Pod;
 import java.util.Map;
