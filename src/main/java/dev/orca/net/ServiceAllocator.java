@@ -42,6 +42,9 @@ public final class ServiceAllocator extends AbstractBehavior<ServiceAllocator.Co
 
   public record Allocate(ObjectKey service, AddressRequest request, ActorRef<Allocation> replyTo) implements Command {}
 
+  /** The watch cache changed a Service: a grant it shows, or one of a Service now gone, is done. */
+  private record ServiceChanged(ObjectKey service, Service gone) implements Command {}
+
   private record Grant(String ip, List<Integer> nodePorts, Instant at) {}
 
   private final WatchCache cache;
@@ -53,7 +56,17 @@ public final class ServiceAllocator extends AbstractBehavior<ServiceAllocator.Co
     super(context);
     this.cache = Store.get(context.getSystem()).cache();
     this.addresses = addresses;
+    WatchCache.Subscription subscription = cache.subscribe(change -> {
+      if (change.key().type() == ResourceType.SERVICE) {
+        context.getSelf().tell(new ServiceChanged(change.key(),
+            change.isDeletion() ? (Service) change.previous().object() : null));
+      }
+      return true;
+    });
+    this.unsubscribe = subscription::close;
   }
+
+  private final Runnable unsubscribe;
 
   /** The allocator's proxy, for a member that does not host it (or after it was started). */
   public static ActorRef<Command> proxy(ActorSystem<?> system) {
@@ -74,10 +87,14 @@ public final class ServiceAllocator extends AbstractBehavior<ServiceAllocator.Co
   /** Whether the watch cache already shows the Service with what was granted (the grant has done its job). */
   private boolean stored(ObjectKey key, Grant grant) {
     StoredObject s = cache.get(key);
-    if (s == null || ((Service) s.object()).spec() == null) {
+    return s != null && holds((Service) s.object(), grant);
+  }
+
+  /** Whether the Service has the granted addresses. */
+  private static boolean holds(Service service, Grant grant) {
+    if (service.spec() == null) {
       return false;
     }
-    Service service = (Service) s.object();
     List<Integer> ports = new java.util.ArrayList<>();
     for (ServicePort p : service.spec().ports() == null ? List.<ServicePort>of() : service.spec().ports()) {
       ports.add(p.nodePort());
@@ -87,7 +104,26 @@ public final class ServiceAllocator extends AbstractBehavior<ServiceAllocator.Co
 
   @Override
   public Receive<Command> createReceive() {
-    return newReceiveBuilder().onMessage(Allocate.class, this::onAllocate).build();
+    return newReceiveBuilder()
+        .onMessage(Allocate.class, this::onAllocate)
+        .onMessage(ServiceChanged.class, this::onServiceChanged)
+        .onSignal(org.apache.pekko.actor.typed.PostStop.class, s -> {
+          unsubscribe.run();
+          return this;
+        })
+        .onSignal(org.apache.pekko.actor.typed.PreRestart.class, s -> {
+          unsubscribe.run();
+          return this;
+        })
+        .build();
+  }
+
+  private Behavior<Command> onServiceChanged(ServiceChanged c) {
+    Grant grant = grants.get(c.service());
+    if (grant != null && (stored(c.service(), grant) || (c.gone() != null && holds(c.gone(), grant)))) {
+      grants.remove(c.service());
+    }
+    return this;
   }
 
   private Behavior<Command> onAllocate(Allocate a) {
