@@ -215,10 +215,15 @@ public final class Discovery {
         .toList();
   }
 
-  /** status for every kind but events, log and eviction for pods, scale for the workloads. */
+  /** Whether the kind has a status subresource: kinds without a status (events, configmaps, secrets) do not. */
+  static boolean hasStatus(ResourceType t) {
+    return !java.util.EnumSet.of(ResourceType.EVENT, ResourceType.CONFIG_MAP, ResourceType.SECRET).contains(t);
+  }
+
+  /** status for every kind that has one, log and eviction for pods, scale for the workloads. */
   private static List<Subresource> subresourcesOf(ResourceType t) {
     List<Subresource> list = new ArrayList<>();
-    if (t != ResourceType.EVENT) {
+    if (hasStatus(t)) {
       list.add(new Subresource("status", null, null, t.kind(), SUBRESOURCE_VERBS));
     }
     switch (t) {

@@ -172,7 +172,7 @@ public final class OpenApi {
           "partially update the specified " + type.kind()));
       paths.put(item, one);
 
-      if (type != ResourceType.EVENT) {
+      if (Discovery.hasStatus(type)) {
         ObjectNode status = pathItem(type.namespaced() ? List.of(name(), namespace(), pretty()) : List.of(name(), pretty()));
         status.set("get", operation("get", "read" + groupVersionId + scope + type.kind() + "Status",
             "read status of the specified " + type.kind(), List.of(), null, responses(kindSchema, "200")));

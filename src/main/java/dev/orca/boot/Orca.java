@@ -1,6 +1,7 @@
 package dev.orca.boot;
 
 import dev.orca.api.ApiServer;
+import dev.orca.control.ConfigMapEntity;
 import dev.orca.control.ControlSettings;
 import dev.orca.control.DeploymentEntity;
 import dev.orca.control.Entities;
@@ -11,6 +12,7 @@ import dev.orca.control.NodeEntity;
 import dev.orca.control.ObjectEntity;
 import dev.orca.control.PodEntity;
 import dev.orca.control.ReplicaSetEntity;
+import dev.orca.control.SecretEntity;
 import dev.orca.model.Namespace;
 import dev.orca.model.ObjectMeta;
 import dev.orca.model.ResourceType;
@@ -95,6 +97,8 @@ public final class Orca implements AutoCloseable {
     NodeEntity.init(sharding, control);
     NamespaceEntity.init(sharding, control);
     EventEntity.init(sharding, control);
+    ConfigMapEntity.init(sharding, control);
+    SecretEntity.init(sharding, control);
 
     boolean controlRole = settings.roles().contains("control");
     if (controlRole) {

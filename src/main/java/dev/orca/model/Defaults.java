@@ -24,6 +24,8 @@ public final class Defaults {
       case NODE -> applyDefaults((Node) object);
       case NAMESPACE -> applyDefaults((Namespace) object);
       case EVENT -> object;
+      case CONFIG_MAP -> object;
+      case SECRET -> ConfigData.secretDefaults((Secret) object);
     };
   }
 

@@ -14,9 +14,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = Deployment.class, name = Deployment.KIND),
   @JsonSubTypes.Type(value = Node.class, name = Node.KIND),
   @JsonSubTypes.Type(value = Namespace.class, name = Namespace.KIND),
-  @JsonSubTypes.Type(value = Event.class, name = Event.KIND)
+  @JsonSubTypes.Type(value = Event.class, name = Event.KIND),
+  @JsonSubTypes.Type(value = ConfigMap.class, name = ConfigMap.KIND),
+  @JsonSubTypes.Type(value = Secret.class, name = Secret.KIND)
 })
-public sealed interface KubeObject permits Pod, ReplicaSet, Deployment, Node, Namespace, Event {
+public sealed interface KubeObject permits Pod, ReplicaSet, Deployment, Node, Namespace, Event,
+    ConfigMap, Secret {
   String apiVersion();
 
   String kind();

@@ -29,6 +29,8 @@ public final class ObjectFields {
       case DEPLOYMENT -> Set.of("metadata.name", "metadata.namespace");
       case NODE -> Set.of("metadata.name", "spec.unschedulable");
       case NAMESPACE -> Set.of("metadata.name", "status.phase");
+      case CONFIG_MAP -> Set.of("metadata.name", "metadata.namespace");
+      case SECRET -> Set.of("metadata.name", "metadata.namespace", "type");
     };
   }
 
@@ -56,7 +58,8 @@ public final class ObjectFields {
         NamespaceStatus status = ((Namespace) object).status();
         fields.put("status.phase", status == null ? null : status.phase());
       }
-      case DEPLOYMENT -> { }
+      case DEPLOYMENT, CONFIG_MAP -> { }
+      case SECRET -> fields.put("type", ((Secret) object).type());
     }
     fields.replaceAll((field, value) -> value == null ? "" : value);
     return fields;

@@ -33,6 +33,8 @@ public final class Validation {
         yield nodeErrors;
       }
       case NAMESPACE, EVENT -> List.of();
+      case CONFIG_MAP -> ConfigData.configMap((ConfigMap) object);
+      case SECRET -> ConfigData.secret((Secret) object);
     });
     return errors;
   }
@@ -58,6 +60,8 @@ public final class Validation {
       case DEPLOYMENT -> errors.addAll(selectorUpdate(
           selector(((Deployment) oldObject).spec()), selector(((Deployment) newObject).spec())));
       case NODE, NAMESPACE, EVENT -> { }
+      case CONFIG_MAP -> errors.addAll(ConfigData.configMapUpdate((ConfigMap) oldObject, (ConfigMap) newObject));
+      case SECRET -> errors.addAll(ConfigData.secretUpdate((Secret) oldObject, (Secret) newObject));
     }
     return errors;
   }

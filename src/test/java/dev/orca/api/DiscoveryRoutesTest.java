@@ -114,7 +114,12 @@ class DiscoveryRoutesTest {
     assertEquals("v1", v1.path("version").asText());
     assertEquals("Current", v1.path("freshness").asText());
     Map<String, JsonNode> resources = byResource(v1);
-    assertEquals(List.of("events", "namespaces", "nodes", "pods"), new ArrayList<>(resources.keySet()));
+    assertEquals(List.of("configmaps", "events", "namespaces", "nodes", "pods", "secrets"),
+        new ArrayList<>(resources.keySet()));
+    assertEquals("[\"cm\"]", resources.get("configmaps").path("shortNames").toString());
+    assertTrue(resources.get("secrets").path("shortNames").isMissingNode(), "secrets have no short name");
+    assertTrue(resources.get("secrets").path("subresources").isMissingNode()
+        || resources.get("secrets").path("subresources").isEmpty(), "secrets have no status");
 
     JsonNode pods = resources.get("pods");
     assertEquals("{\"group\":\"\",\"version\":\"v1\",\"kind\":\"Pod\"}", pods.path("responseKind").toString());
@@ -209,8 +214,8 @@ class DiscoveryRoutesTest {
     assertEquals("v1", list.path("apiVersion").asText());
     assertEquals("v1", list.path("groupVersion").asText());
     Map<String, JsonNode> byName = byName(list);
-    assertEquals(List.of("events", "namespaces", "namespaces/status", "nodes", "nodes/status", "pods",
-        "pods/eviction", "pods/log", "pods/status"), new ArrayList<>(byName.keySet()));
+    assertEquals(List.of("configmaps", "events", "namespaces", "namespaces/status", "nodes", "nodes/status", "pods",
+        "pods/eviction", "pods/log", "pods/status", "secrets"), new ArrayList<>(byName.keySet()));
 
     JsonNode pods = byName.get("pods");
     assertEquals("pod", pods.path("singularName").asText());

@@ -10,6 +10,8 @@ public final class TablePrinters {
   private static final TablePrinter REPLICA_SET = new ReplicaSetPrinter();
   private static final TablePrinter NAMESPACE = new NamespacePrinter();
   private static final TablePrinter EVENT = new EventPrinter();
+  private static final TablePrinter CONFIG_MAP = new ConfigMapPrinter();
+  private static final TablePrinter SECRET = new SecretPrinter();
   private static final TablePrinter DEFAULT = new DefaultPrinter();
 
   private TablePrinters() {}
@@ -22,6 +24,8 @@ public final class TablePrinters {
       case REPLICA_SET -> REPLICA_SET;
       case NAMESPACE -> NAMESPACE;
       case EVENT -> EVENT;
+      case CONFIG_MAP -> CONFIG_MAP;
+      case SECRET -> SECRET;
       default -> DEFAULT;
     };
   }
