@@ -18,6 +18,7 @@ import dev.orca.model.ObjectMeta;
 import dev.orca.model.ResourceType;
 import dev.orca.node.NodeSettings;
 import dev.orca.node.WorkerNodes;
+import dev.orca.node.runtime.ContainerEnvSources;
 import dev.orca.node.runtime.LogStore;
 import dev.orca.node.runtime.LoopbackAddresses;
 import dev.orca.node.runtime.ProcessRuntime;
@@ -127,7 +128,7 @@ public final class Orca implements AutoCloseable {
         LoopbackAddresses addresses = new LoopbackAddresses();
         ProcessRuntime processes = new ProcessRuntime(
             ProcessRuntime.Settings.of(settings.dataDir().toAbsolutePath().resolve("processes"), name), new LogStore(1000),
-            addresses::of);
+            addresses::of, ContainerEnvSources.of(store.cache()));
         workers.tell(new WorkerNodes.StartNode(WorkerNodes.processNode(name), processes));
         CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "stop-processes",
             () -> {

@@ -26,6 +26,9 @@ public interface ContainerRuntime {
     return null;
   }
 
+  /** Something the runtime noted while starting a container, for a Warning Event (kube's reason and message). */
+  record Warning(String reason, String message) {}
+
   /** A started container. */
   interface RunningContainer {
     String containerId();
@@ -38,5 +41,10 @@ public interface ContainerRuntime {
 
     /** Asks the container to stop: SIGTERM, then SIGKILL after the grace period. */
     void stop(long gracePeriodSeconds);
+
+    /** What was noted while starting it (envFrom keys skipped, say); each becomes a Warning Event. */
+    default java.util.List<Warning> warnings() {
+      return java.util.List.of();
+    }
   }
 }

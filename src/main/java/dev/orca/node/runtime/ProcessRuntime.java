@@ -96,6 +96,7 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
   private final Settings settings;
   private final LogStore logs;
   private final Function<Pod, String> podIp;
+  private final ContainerEnvSources envSources;
   private final ProcessLedger ledger;
   private final Launcher launcher = new Launcher("orca-process-launcher");
   private final ScheduledExecutorService timer;
@@ -120,9 +121,20 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
    * @throws IllegalStateException when another runtime holds the root directory
    */
   public ProcessRuntime(Settings settings, LogStore logs, Function<Pod, String> podIp) {
+    this(settings, logs, podIp, ContainerEnvSources.NONE);
+  }
+
+  /**
+   * A runtime whose containers' {@code configMapKeyRef}, {@code secretKeyRef} and {@code envFrom}
+   * read from {@code envSources} (the node's watch cache), on the launcher thread, without blocking.
+   *
+   * @throws IllegalStateException when another runtime holds the root directory
+   */
+  public ProcessRuntime(Settings settings, LogStore logs, Function<Pod, String> podIp, ContainerEnvSources envSources) {
     this.settings = settings;
     this.logs = logs;
     this.podIp = podIp;
+    this.envSources = envSources;
     this.ledger = new ProcessLedger(settings.rootDir());
     ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
       Thread thread = new Thread(r, "orca-process-signals");
@@ -231,7 +243,9 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     String ip = podIp.apply(pod);
     ContainerEnvironment.PodFields fields = new ContainerEnvironment.PodFields(pod,
         ip == null || ip.isEmpty() ? "127.0.0.1" : ip, node == null ? "" : node);
-    Map<String, String> env = ContainerEnvironment.build(settings.baseEnvironment(), container, fields);
+    ContainerEnvironment.Resolved resolved = ContainerEnvironment.resolve(settings.baseEnvironment(), container, fields,
+        envSources);
+    Map<String, String> env = resolved.variables();
     List<String> command = ContainerEnvironment.expand(container.command(), env);
     List<String> args = ContainerEnvironment.expand(container.args(), env);
     Path workDir = workingDirectory(pod, container);
@@ -280,7 +294,7 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     ContainerLog containerLog = logs.started(namespace, podName, name);
     LogPump pump = new LogPump(process.getInputStream(), containerLog, file,
         namespace + "/" + podName + "/" + name + "#" + pid).start();
-    ProcessContainer started = new ProcessContainer(process, startedAt, pump);
+    ProcessContainer started = new ProcessContainer(process, startedAt, pump, resolved.warnings());
     running.put(pid, started);
     process.onExit().whenCompleteAsync((p, error) -> started.ended(), timer);
     return started;
@@ -307,12 +321,19 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     private final LogPump pump;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final AtomicBoolean terminating = new AtomicBoolean();
+    private final List<Warning> warnings;
 
-    ProcessContainer(Process process, Instant startedAt, LogPump pump) {
+    ProcessContainer(Process process, Instant startedAt, LogPump pump, List<Warning> warnings) {
       this.process = process;
       this.pid = process.pid();
       this.startedAt = startedAt;
       this.pump = pump;
+      this.warnings = warnings;
+    }
+
+    @Override
+    public List<Warning> warnings() {
+      return warnings;
     }
 
     @Override
