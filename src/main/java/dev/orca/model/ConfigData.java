@@ -112,7 +112,7 @@ public final class ConfigData {
     if (size > MAX_SIZE) {
       errors.add(FieldError.tooLong("data", MAX_SIZE));
     }
-    for (String key : REQUIRED_KEYS.getOrDefault(secret.type(), List.of())) {
+    for (String key : secret.type() == null ? List.<String>of() : REQUIRED_KEYS.getOrDefault(secret.type(), List.of())) {
       if (!data.containsKey(key)) {
         errors.add(FieldError.required("data[" + key + "]", ""));
       }
