@@ -227,8 +227,34 @@ class SerializationTest {
         "2025-01-01T00:04:00Z", new EventSource("kubelet", "node-1"), "kubelet", "node-1");
   }
 
+  static dev.orca.model.ConfigMap configMap() {
+    return new dev.orca.model.ConfigMap(dev.orca.model.ConfigMap.API_VERSION, dev.orca.model.ConfigMap.KIND,
+        meta("default", "settings"), Map.of("colour", "blue", "app.properties", "a=1\nb=2\n"), Map.of("raw", "AAEC"),
+        true);
+  }
+
+  static dev.orca.model.Secret secret() {
+    return new dev.orca.model.Secret(dev.orca.model.Secret.API_VERSION, dev.orca.model.Secret.KIND,
+        meta("default", "creds"), Map.of("password", "czNjcjN0"), null, "Opaque", false);
+  }
+
+  /** A pod whose container takes its environment from a ConfigMap and a Secret. */
+  static Pod podWithEnvFrom() {
+    dev.orca.model.Container c = new dev.orca.model.Container("app", "busybox", List.of("sh"), null, null,
+        List.of(new dev.orca.model.EnvFromSource("CFG_", new dev.orca.model.ConfigMapEnvSource("settings", true), null),
+            new dev.orca.model.EnvFromSource(null, null, new dev.orca.model.SecretEnvSource("creds", null))),
+        List.of(new EnvVar("COLOUR", null, new dev.orca.model.EnvVarSource(null,
+                new dev.orca.model.ConfigMapKeySelector("settings", "colour", false), null)),
+            new EnvVar("PASSWORD", null, new dev.orca.model.EnvVarSource(null, null,
+                new dev.orca.model.SecretKeySelector("creds", "password", null)))),
+        null, null, null, null, null, null);
+    return new Pod(Pod.API_VERSION, Pod.KIND, meta("default", "env"),
+        new PodSpec(List.of(c), null, null, null, null, "Always", null, null, null), null);
+  }
+
   static Stream<KubeObject> objects() {
-    return Stream.of(pod(), deployment(), replicaSet(), node(), namespace(), event(),
+    return Stream.of(pod(), deployment(), replicaSet(), node(), namespace(), event(), configMap(), secret(),
+        podWithEnvFrom(),
         // and sparse ones, as a client may send them
         new Pod(Pod.API_VERSION, Pod.KIND, ObjectMeta.named("default", "bare"), null, null),
         new Namespace(Namespace.API_VERSION, Namespace.KIND, ObjectMeta.named(null, "bare"), null, null));

@@ -48,8 +48,10 @@ public final class Bodies {
    */
   public static JsonNode parse(String contentType, byte[] body) {
     if (contentType != null && contentType.contains("protobuf")) {
-      // client-go sends protobuf to built-in kinds and falls back to JSON on 415
-      throw ApiErrors.unsupportedMediaType(contentType, List.of("application/json", "application/yaml"));
+      // client-go sends protobuf to built-in kinds; the kinds kubectl does not resend as JSON are read here,
+      // the others get 415 (on which client-go falls back to JSON)
+      return ProtobufBodies.read(body == null ? new byte[0] : body).orElseThrow(
+          () -> ApiErrors.unsupportedMediaType(contentType, List.of("application/json", "application/yaml")));
     }
     if (isBlank(body)) {
       throw ApiErrors.badRequest("the request body is empty");

@@ -241,7 +241,9 @@ public final class Discovery {
         .toList();
   }
 
-  /** status for every kind but events, log and eviction for pods, scale for the workloads. */
+
+
+  /** status for every kind that has one, log and eviction for pods, scale for the workloads. */
   private static List<Subresource> subresourcesOf(ResourceType t) {
     List<Subresource> list = new ArrayList<>();
     if (t.hasStatus()) {

@@ -19,6 +19,7 @@ import dev.orca.model.ObjectMeta;
 import dev.orca.model.ResourceType;
 import dev.orca.node.NodeSettings;
 import dev.orca.node.WorkerNodes;
+import dev.orca.node.runtime.ContainerEnvSources;
 import dev.orca.node.runtime.LogStore;
 import dev.orca.node.network.NetworkSettings;
 import dev.orca.node.network.PodNetwork;
@@ -101,7 +102,7 @@ public final class Orca implements AutoCloseable {
     NodeEntity.init(sharding, control);
     NamespaceEntity.init(sharding, control);
     for (ResourceType passive : List.of(ResourceType.EVENT, ResourceType.SERVICE, ResourceType.ENDPOINTS,
-        ResourceType.ENDPOINT_SLICE)) {
+        ResourceType.ENDPOINT_SLICE, ResourceType.CONFIG_MAP, ResourceType.SECRET)) {
       PassiveEntity.init(sharding, passive, control);
     }
 
@@ -148,7 +149,7 @@ public final class Orca implements AutoCloseable {
             ProcessRuntime.Settings.of(settings.dataDir().toAbsolutePath().resolve("processes"), name)
                 .withMemoryLimits(config.getBoolean("orca.runtime.cgroups"),
                     config.getDuration("orca.runtime.memory-watch-interval")),
-            new LogStore(1000), network);
+            new LogStore(1000), network, ContainerEnvSources.of(store.cache()));
         workers.tell(new WorkerNodes.StartNode(WorkerNodes.processNode(name), processes));
         CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "stop-processes",
             () -> {

@@ -9,10 +9,20 @@ public record Container(
     List<String> command,
     List<String> args,
     String workingDir,
+    List<EnvFromSource> envFrom,
     List<EnvVar> env,
     List<ContainerPort> ports,
     ResourceRequirements resources,
     Probe livenessProbe,
     Probe readinessProbe,
     Probe startupProbe,
-    String imagePullPolicy) {}
+    String imagePullPolicy) {
+
+  /** A container without envFrom. */
+  public Container(String name, String image, List<String> command, List<String> args, String workingDir,
+      List<EnvVar> env, List<ContainerPort> ports, ResourceRequirements resources, Probe livenessProbe,
+      Probe readinessProbe, Probe startupProbe, String imagePullPolicy) {
+    this(name, image, command, args, workingDir, null, env, ports, resources, livenessProbe, readinessProbe,
+        startupProbe, imagePullPolicy);
+  }
+}

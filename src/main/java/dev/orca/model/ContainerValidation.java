@@ -40,6 +40,7 @@ final class ContainerValidation {
         errors.add(FieldError.notSupported(at + ".imagePullPolicy", pullPolicy, PULL_POLICIES));
       }
       errors.addAll(ports(c.ports(), at + ".ports"));
+      errors.addAll(envFrom(c.envFrom(), at + ".envFrom"));
       errors.addAll(env(c.env(), at + ".env"));
       errors.addAll(ResourceValidation.requirements(c.resources(), at + ".resources"));
       errors.addAll(probe(c.livenessProbe(), at + ".livenessProbe", true));
@@ -106,19 +107,88 @@ final class ContainerValidation {
 
   private static List<FieldError> valueFrom(EnvVar var, String at) {
     List<FieldError> errors = new ArrayList<>();
-    if (var.valueFrom() == null) {
+    EnvVarSource from = var.valueFrom();
+    if (from == null) {
       return errors;
     }
-    if (!MetadataValidation.isEmpty(var.value())) {
-      errors.add(FieldError.invalid(at + ".valueFrom", "", "may not be specified when `value` is not empty"));
+    int sources = 0;
+    ObjectFieldSelector ref = from.fieldRef();
+    if (ref != null) {
+      sources++;
+      if (MetadataValidation.isEmpty(ref.fieldPath())) {
+        errors.add(FieldError.required(at + ".valueFrom.fieldRef.fieldPath", ""));
+      } else if (!ENV_FIELD_PATHS.contains(ref.fieldPath())) {
+        errors.add(FieldError.notSupported(at + ".valueFrom.fieldRef.fieldPath", ref.fieldPath(), ENV_FIELD_PATHS));
+      }
     }
-    ObjectFieldSelector ref = var.valueFrom().fieldRef();
-    if (ref == null) {
-      errors.add(FieldError.invalid(at + ".valueFrom", "", "must specify one of: `fieldRef`"));
-    } else if (MetadataValidation.isEmpty(ref.fieldPath())) {
-      errors.add(FieldError.required(at + ".valueFrom.fieldRef.fieldPath", ""));
-    } else if (!ENV_FIELD_PATHS.contains(ref.fieldPath())) {
-      errors.add(FieldError.notSupported(at + ".valueFrom.fieldRef.fieldPath", ref.fieldPath(), ENV_FIELD_PATHS));
+    if (from.configMapKeyRef() != null) {
+      sources++;
+      errors.addAll(keySelector(from.configMapKeyRef().name(), from.configMapKeyRef().key(),
+          at + ".valueFrom.configMapKeyRef"));
+    }
+    if (from.secretKeyRef() != null) {
+      sources++;
+      errors.addAll(keySelector(from.secretKeyRef().name(), from.secretKeyRef().key(), at + ".valueFrom.secretKeyRef"));
+    }
+    if (sources == 0) {
+      errors.add(FieldError.invalid(at + ".valueFrom", "",
+          "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"));
+    } else if (!MetadataValidation.isEmpty(var.value())) {
+      errors.add(FieldError.invalid(at + ".valueFrom", "", "may not be specified when `value` is not empty"));
+    } else if (sources > 1) {
+      errors.add(FieldError.invalid(at + ".valueFrom", "", "may not have more than one field specified at a time"));
+    }
+    return errors;
+  }
+
+  /** A ConfigMap's or Secret's key: the object's name (a DNS subdomain) and the key (a config key) are required. */
+  private static List<FieldError> keySelector(String name, String key, String at) {
+    List<FieldError> errors = new ArrayList<>(objectName(name, at + ".name"));
+    if (MetadataValidation.isEmpty(key)) {
+      errors.add(FieldError.required(at + ".key", ""));
+    } else {
+      ConfigData.configKeyErrors(key).forEach(msg -> errors.add(FieldError.invalid(at + ".key", key, msg)));
+    }
+    return errors;
+  }
+
+  private static List<FieldError> objectName(String name, String at) {
+    List<FieldError> errors = new ArrayList<>();
+    if (MetadataValidation.isEmpty(name)) {
+      errors.add(FieldError.required(at, ""));
+    } else {
+      NameRules.dns1123SubdomainErrors(name).forEach(msg -> errors.add(FieldError.invalid(at, name, msg)));
+    }
+    return errors;
+  }
+
+  /** Each envFrom names exactly one ConfigMap or Secret; a prefix must itself be a valid variable name. */
+  private static List<FieldError> envFrom(List<EnvFromSource> envFrom, String path) {
+    List<FieldError> errors = new ArrayList<>();
+    if (envFrom == null) {
+      return errors;
+    }
+    for (int i = 0; i < envFrom.size(); i++) {
+      EnvFromSource source = envFrom.get(i);
+      String at = path + "[" + i + "]";
+      if (!MetadataValidation.isEmpty(source.prefix())) {
+        NameRules.envVarNameErrors(source.prefix())
+            .forEach(msg -> errors.add(FieldError.invalid(at + ".prefix", source.prefix(), msg)));
+      }
+      int sources = 0;
+      if (source.configMapRef() != null) {
+        sources++;
+        errors.addAll(objectName(source.configMapRef().name(), at + ".configMapRef.name"));
+      }
+      if (source.secretRef() != null) {
+        sources++;
+        errors.addAll(objectName(source.secretRef().name(), at + ".secretRef.name"));
+      }
+      if (sources == 0) {
+        errors.add(FieldError.invalid(path, "", "must specify one of: `configMapRef` or `secretRef`"));
+      } else if (sources > 1) {
+        errors.add(FieldError.invalid(path, "", "may not have more than one field specified at a time"));
+      }
     }
     return errors;
   }

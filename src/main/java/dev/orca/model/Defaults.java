@@ -24,7 +24,8 @@ public final class Defaults {
       case NODE -> applyDefaults((Node) object);
       case NAMESPACE -> applyDefaults((Namespace) object);
       case SERVICE -> ServiceDefaults.apply((Service) object);
-      case EVENT, ENDPOINTS, ENDPOINT_SLICE -> object;
+      case EVENT, ENDPOINTS, ENDPOINT_SLICE, CONFIG_MAP -> object;
+      case SECRET -> ConfigData.secretDefaults((Secret) object);
     };
   }
 

@@ -1,4 +1,10 @@
 package dev.orca.model;
 
-/** Where an environment variable's value comes from. Only fieldRef for now. */
-public record EnvVarSource(ObjectFieldSelector fieldRef) {}
+/** Where an environment variable's value comes from: a field of the pod, or a key of a ConfigMap or a Secret. */
+public record EnvVarSource(ObjectFieldSelector fieldRef, ConfigMapKeySelector configMapKeyRef,
+    SecretKeySelector secretKeyRef) {
+
+  public EnvVarSource(ObjectFieldSelector fieldRef) {
+    this(fieldRef, null, null);
+  }
+}

@@ -17,10 +17,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = Event.class, name = Event.KIND),
   @JsonSubTypes.Type(value = Service.class, name = Service.KIND),
   @JsonSubTypes.Type(value = Endpoints.class, name = Endpoints.KIND),
-  @JsonSubTypes.Type(value = EndpointSlice.class, name = EndpointSlice.KIND)
+  @JsonSubTypes.Type(value = EndpointSlice.class, name = EndpointSlice.KIND),
+  @JsonSubTypes.Type(value = ConfigMap.class, name = ConfigMap.KIND),
+  @JsonSubTypes.Type(value = Secret.class, name = Secret.KIND)
 })
 public sealed interface KubeObject permits Pod, ReplicaSet, Deployment, Node, Namespace, Event, Service, Endpoints,
-    EndpointSlice {
+    EndpointSlice, ConfigMap, Secret {
   String apiVersion();
 
   String kind();

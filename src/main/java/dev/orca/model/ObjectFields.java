@@ -30,6 +30,8 @@ public final class ObjectFields {
       case NODE -> Set.of("metadata.name", "spec.unschedulable");
       case NAMESPACE -> Set.of("metadata.name", "status.phase");
       case SERVICE, ENDPOINTS, ENDPOINT_SLICE -> Set.of("metadata.name", "metadata.namespace");
+      case CONFIG_MAP -> Set.of("metadata.name", "metadata.namespace");
+      case SECRET -> Set.of("metadata.name", "metadata.namespace", "type");
     };
   }
 
@@ -57,7 +59,8 @@ public final class ObjectFields {
         NamespaceStatus status = ((Namespace) object).status();
         fields.put("status.phase", status == null ? null : status.phase());
       }
-      case DEPLOYMENT, SERVICE, ENDPOINTS, ENDPOINT_SLICE -> { }
+      case DEPLOYMENT, SERVICE, ENDPOINTS, ENDPOINT_SLICE, CONFIG_MAP -> { }
+      case SECRET -> fields.put("type", ((Secret) object).type());
     }
     fields.replaceAll((field, value) -> value == null ? "" : value);
     return fields;

@@ -66,7 +66,7 @@ final class PodSpecDefaults {
         .map(p -> isEmpty(p.protocol()) ? new ContainerPort(p.name(), p.containerPort(), "TCP", p.hostPort()) : p)
         .toList();
     ResourceRequirements resources = requestsFromLimits ? requestsFromLimits(c.resources()) : c.resources();
-    return new Container(c.name(), c.image(), c.command(), c.args(), c.workingDir(), c.env(), ports, resources,
+    return new Container(c.name(), c.image(), c.command(), c.args(), c.workingDir(), c.envFrom(), c.env(), ports, resources,
         probe(c.livenessProbe()), probe(c.readinessProbe()), probe(c.startupProbe()), pullPolicy);
   }
 

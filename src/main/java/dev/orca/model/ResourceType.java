@@ -9,6 +9,8 @@ public enum ResourceType {
   NODE(Node.class, "Node", "", "v1", "nodes", "node", false, List.of("no")),
   POD(Pod.class, "Pod", "", "v1", "pods", "pod", true, List.of("po")),
   EVENT(Event.class, "Event", "", "v1", "events", "event", true, List.of("ev")),
+  CONFIG_MAP(ConfigMap.class, "ConfigMap", "", "v1", "configmaps", "configmap", true, List.of("cm")),
+  SECRET(Secret.class, "Secret", "", "v1", "secrets", "secret", true, List.of()),
   REPLICA_SET(ReplicaSet.class, "ReplicaSet", "apps", "v1", "replicasets", "replicaset", true, List.of("rs")),
   DEPLOYMENT(Deployment.class, "Deployment", "apps", "v1", "deployments", "deployment", true, List.of("deploy")),
   SERVICE(Service.class, "Service", "", "v1", "services", "service", true, List.of("svc")),
@@ -76,7 +78,7 @@ public enum ResourceType {
 
   /** Whether it has a status subresource (kinds that are all data, like Events and Endpoints, have none). */
   public boolean hasStatus() {
-    return this != EVENT && this != ENDPOINTS && this != ENDPOINT_SLICE;
+    return this != EVENT && this != ENDPOINTS && this != ENDPOINT_SLICE && this != CONFIG_MAP && this != SECRET;
   }
 
   public static Optional<ResourceType> ofKind(String kind) {

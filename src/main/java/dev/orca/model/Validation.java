@@ -36,6 +36,8 @@ public final class Validation {
       case ENDPOINTS -> ServiceValidation.endpoints((Endpoints) object);
       case ENDPOINT_SLICE -> ServiceValidation.endpointSlice((EndpointSlice) object);
       case NAMESPACE, EVENT -> List.of();
+      case CONFIG_MAP -> ConfigData.configMap((ConfigMap) object);
+      case SECRET -> ConfigData.secret((Secret) object);
     });
     return errors;
   }
@@ -62,6 +64,8 @@ public final class Validation {
           selector(((Deployment) oldObject).spec()), selector(((Deployment) newObject).spec())));
       case SERVICE -> errors.addAll(ServiceValidation.serviceUpdate((Service) oldObject, (Service) newObject));
       case NODE, NAMESPACE, EVENT, ENDPOINTS, ENDPOINT_SLICE -> { }
+      case CONFIG_MAP -> errors.addAll(ConfigData.configMapUpdate((ConfigMap) oldObject, (ConfigMap) newObject));
+      case SECRET -> errors.addAll(ConfigData.secretUpdate((Secret) oldObject, (Secret) newObject));
     }
     return errors;
   }

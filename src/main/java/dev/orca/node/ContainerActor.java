@@ -123,6 +123,8 @@ final class ContainerActor {
     }
     runner.tell(new PodRunner.ContainerRunning(container.name(), running.containerId(), running.startedAt(),
         !probedForReadiness(container, runtime, probers)));
+    running.warnings().forEach(w -> runner.tell(new PodRunner.ContainerEvent(container.name(), "Warning", w.reason(),
+        w.message())));
     startProbes(running);
     ActorRef<Command> self = context.getSelf();
     running.exited().whenComplete((code, error) -> self.tell(new Exited(code == null ? 137 : code, running.exitReason())));

@@ -114,8 +114,12 @@ class DiscoveryRoutesTest {
     assertEquals("v1", v1.path("version").asText());
     assertEquals("Current", v1.path("freshness").asText());
     Map<String, JsonNode> resources = byResource(v1);
-    assertEquals(List.of("endpoints", "events", "namespaces", "nodes", "pods", "services"),
+    assertEquals(List.of("configmaps", "endpoints", "events", "namespaces", "nodes", "pods", "secrets", "services"),
         new ArrayList<>(resources.keySet()));
+    assertEquals("[\"cm\"]", resources.get("configmaps").path("shortNames").toString());
+    assertTrue(resources.get("secrets").path("shortNames").isMissingNode(), "secrets have no short name");
+    assertTrue(resources.get("secrets").path("subresources").isMissingNode()
+        || resources.get("secrets").path("subresources").isEmpty(), "secrets have no status");
 
     JsonNode pods = resources.get("pods");
     assertEquals("{\"group\":\"\",\"version\":\"v1\",\"kind\":\"Pod\"}", pods.path("responseKind").toString());
@@ -210,8 +214,9 @@ class DiscoveryRoutesTest {
     assertEquals("v1", list.path("apiVersion").asText());
     assertEquals("v1", list.path("groupVersion").asText());
     Map<String, JsonNode> byName = byName(list);
-    assertEquals(List.of("endpoints", "events", "namespaces", "namespaces/status", "nodes", "nodes/status", "pods",
-        "pods/eviction", "pods/log", "pods/status", "services", "services/status"), new ArrayList<>(byName.keySet()));
+    assertEquals(List.of("configmaps", "endpoints", "events", "namespaces", "namespaces/status", "nodes", "nodes/status",
+        "pods", "pods/eviction", "pods/log", "pods/status", "secrets", "services", "services/status"),
+        new ArrayList<>(byName.keySet()));
 
     JsonNode pods = byName.get("pods");
     assertEquals("pod", pods.path("singularName").asText());

@@ -185,4 +185,64 @@ class ProcessNodeTest {
     assertTrue(refused.body().contains("valueFrom.fieldRef.fieldPath") && refused.body().contains("status.nonsense"),
         refused.body());
   }
+
+  @Test
+  void environmentFromAConfigMapAndASecret() {
+    assertEquals(201, api.post(NS + "/configmaps", """
+        {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app-settings"},
+         "data":{"colour":"blue","SIZE":"XL","9lives":"x"}}
+        """).code());
+    assertEquals(201, api.post(NS + "/secrets", """
+        {"apiVersion":"v1","kind":"Secret","metadata":{"name":"app-creds"},"stringData":{"password":"s3cr3t"}}
+        """).code());
+    String pod = """
+        {"apiVersion":"v1","kind":"Pod","metadata":{"name":"configured"},
+         "spec":{"terminationGracePeriodSeconds":2,"containers":[{"name":"main","image":"busybox",
+           "command":["/bin/sh","-c","echo colour=$COLOUR password=$PASSWORD size=$CFG_SIZE; sleep 300"],
+           "envFrom":[{"prefix":"CFG_","configMapRef":{"name":"app-settings"}},{"configMapRef":{"name":"app-settings"}}],
+           "env":[{"name":"COLOUR","valueFrom":{"configMapKeyRef":{"name":"app-settings","key":"colour"}}},
+                  {"name":"PASSWORD","valueFrom":{"secretKeyRef":{"name":"app-creds","key":"password"}}}]}]}}
+        """;
+    assertEquals(201, api.post(NS + "/pods", pod).code());
+    String log = await("its configuration in the log", DEADLINE, () -> api.get(NS + "/pods/configured/log").body(),
+        l -> l.contains("colour="));
+    assertTrue(log.contains("colour=blue password=s3cr3t size=XL"), log);
+    JsonNode skipped = await("the skipped key noted", DEADLINE,
+        () -> api.getJson(NS + "/events?fieldSelector=involvedObject.name%3Dconfigured,reason%3DInvalidEnvironmentVariableNames"),
+        e -> !items(e).isEmpty());
+    assertTrue(items(skipped).get(0).path("message").asText().contains("Keys [9lives] from the EnvFrom configMap default/app-settings"), skipped.toString());
+  }
+
+  @Test
+  void aPodWaitsForAMissingConfigMapAndStartsOnceItExists() {
+    String pod = """
+        {"apiVersion":"v1","kind":"Pod","metadata":{"name":"patient"},
+         "spec":{"terminationGracePeriodSeconds":2,"containers":[{"name":"main","image":"busybox",
+           "command":["/bin/sh","-c","echo greeting=$GREETING; sleep 300"],
+           "env":[{"name":"GREETING","valueFrom":{"configMapKeyRef":{"name":"late","key":"greeting"}}}]}]}}
+        """;
+    assertEquals(201, api.post(NS + "/pods", pod).code());
+    JsonNode waiting = await("patient waiting for its ConfigMap", DEADLINE, () -> container("patient"),
+        c -> c.path("state").path("waiting").path("reason").asText().equals("CreateContainerConfigError"));
+    assertEquals("configmap \"late\" not found", waiting.path("state").path("waiting").path("message").asText());
+    JsonNode failed = await("a Failed event", DEADLINE,
+        () -> api.getJson(NS + "/events?fieldSelector=involvedObject.name%3Dpatient,reason%3DFailed"),
+        e -> !items(e).isEmpty());
+    assertTrue(items(failed).get(0).path("message").asText().contains("configmap \"late\" not found"), failed.toString());
+
+    assertEquals(201, api.post(NS + "/configmaps", """
+        {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"late"},"data":{"other":"x"}}
+        """).code());
+    await("patient waiting for the key", DEADLINE, () -> container("patient"),
+        c -> c.path("state").path("waiting").path("message").asText()
+            .equals("couldn't find key greeting in ConfigMap default/late"));
+
+    assertEquals(200, api.put(NS + "/configmaps/late", """
+        {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"late"},"data":{"greeting":"hello"}}
+        """).code());
+    await("patient running", DEADLINE, () -> container("patient"), c -> c.path("ready").asBoolean());
+    String log = await("its greeting", DEADLINE, () -> api.get(NS + "/pods/patient/log").body(),
+        l -> l.contains("greeting="));
+    assertTrue(log.contains("greeting=hello"), log);
+  }
 }

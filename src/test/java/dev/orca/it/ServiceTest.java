@@ -80,6 +80,16 @@ class ServiceTest {
     assertTrue(table.contains("NodePort") && table.contains(clusterIp) && table.contains("80:30080/TCP"), table);
     String endpoints = kubectl.run("get", "endpoints", "web").ok().stdout();
     assertTrue(endpoints.contains(":8080"), endpoints);
+
+    String pod = """
+        {"apiVersion":"v1","kind":"Pod","metadata":{"name":"client"},
+         "spec":{"terminationGracePeriodSeconds":1,"containers":[{"name":"c","image":"busybox",
+           "command":["/bin/sh","-c","echo web at $WEB_SERVICE_HOST:$WEB_SERVICE_PORT $WEB_PORT; python3 -c \\"import urllib.request,os; print(urllib.request.urlopen('http://%s:%s/' % (os.environ['WEB_SERVICE_HOST'], os.environ['WEB_SERVICE_PORT_HTTP'])).read().decode())\\"; sleep 300"]}]}}
+        """;
+    assertEquals(201, api.post(NS + "/pods", pod).code());
+    String log = await("the client's greeting", DEADLINE, () -> api.get(NS + "/pods/client/log").body(),
+        l -> l.contains("hello from"));
+    assertTrue(log.contains("web at " + clusterIp + ":80 tcp://" + clusterIp + ":80"), log);
   }
 
   @Test

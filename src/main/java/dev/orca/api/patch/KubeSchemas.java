@@ -56,6 +56,12 @@ final class KubeSchemas {
     event.objectMeta("metadata");
     kinds.put(event.kind, event.build());
 
+    for (String kind : java.util.List.of("ConfigMap", "Secret")) {
+      Schema data = new Schema(kind);
+      data.objectMeta("metadata");
+      kinds.put(data.kind, data.build());
+    }
+
     Schema scale = new Schema("Scale"); // autoscaling/v1, the scale subresource
     scale.objectMeta("metadata");
     kinds.put(scale.kind, scale.build());

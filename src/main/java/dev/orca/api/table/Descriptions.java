@@ -96,4 +96,14 @@ final class Descriptions {
   static final String EVENT_FIRST_SEEN =
       "The time at which the event was first recorded. (Time of server receipt is in TypeMeta.)";
   static final String EVENT_COUNT = "The number of times this event has occurred.";
+
+  static final String CONFIG_MAP_DATA = "Data contains the configuration data. Each key must consist of alphanumeric "
+      + "characters, '-', '_' or '.'. Values with non-UTF-8 byte sequences must use the BinaryData field. The keys "
+      + "stored in Data must not overlap with the keys in the BinaryData field, this is enforced during validation "
+      + "process.";
+  static final String SECRET_TYPE = "Used to facilitate programmatic handling of secret data. More info: "
+      + "https://kubernetes.io/docs/concepts/configuration/secret/#secret-types";
+  static final String SECRET_DATA = "Data contains the secret data. Each key must consist of alphanumeric characters, "
+      + "'-', '_' or '.'. The serialized form of the secret data is a base64 encoded string, representing the "
+      + "arbitrary (possibly non-string) data value here. Described in https://tools.ietf.org/html/rfc4648#section-4";
 }

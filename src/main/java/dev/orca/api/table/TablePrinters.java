@@ -13,6 +13,8 @@ public final class TablePrinters {
   private static final TablePrinter SERVICE = new ServicePrinter();
   private static final TablePrinter ENDPOINTS = new EndpointsPrinter(false);
   private static final TablePrinter ENDPOINT_SLICE = new EndpointsPrinter(true);
+  private static final TablePrinter CONFIG_MAP = new ConfigMapPrinter();
+  private static final TablePrinter SECRET = new SecretPrinter();
   private static final TablePrinter DEFAULT = new DefaultPrinter();
 
   private TablePrinters() {}
@@ -28,6 +30,8 @@ public final class TablePrinters {
       case SERVICE -> SERVICE;
       case ENDPOINTS -> ENDPOINTS;
       case ENDPOINT_SLICE -> ENDPOINT_SLICE;
+      case CONFIG_MAP -> CONFIG_MAP;
+      case SECRET -> SECRET;
       default -> DEFAULT;
     };
   }

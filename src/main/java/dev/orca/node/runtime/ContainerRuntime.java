@@ -50,6 +50,9 @@ public interface ContainerRuntime {
    */
   default void podRemoved(Pod pod) {}
 
+  /** Something the runtime noted while starting a container, for a Warning Event (kube's reason and message). */
+  record Warning(String reason, String message) {}
+
   /** A started container. */
   interface RunningContainer {
     String containerId();
@@ -69,6 +72,11 @@ public interface ContainerRuntime {
      */
     default String exitReason() {
       return null;
+    }
+
+    /** What was noted while starting it (envFrom keys skipped, say); each becomes a Warning Event. */
+    default java.util.List<Warning> warnings() {
+      return java.util.List.of();
     }
   }
 }

@@ -121,6 +121,7 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     thread.setDaemon(true);
     return thread;
   });
+  private final ContainerEnvSources envSources;
   private final ProcessLedger ledger;
   private final Launcher launcher = new Launcher("orca-process-launcher");
   private final ScheduledExecutorService timer;
@@ -151,20 +152,28 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
    * @throws IllegalStateException when another runtime holds the root directory
    */
   public ProcessRuntime(Settings settings, LogStore logs, Function<Pod, String> podIp) {
-    this(settings, logs, new LoopbackNetwork(podIp));
+    this(settings, logs, new LoopbackNetwork(podIp), ContainerEnvSources.NONE);
+  }
+
+  /** A runtime whose pods get their address and sandbox from {@code network}, with no ConfigMaps or Secrets. */
+  public ProcessRuntime(Settings settings, LogStore logs, PodNetwork network) {
+    this(settings, logs, network, ContainerEnvSources.NONE);
   }
 
   /**
    * A runtime whose pods get their address and sandbox from {@code network}: each container
    * starts inside its pod's sandbox (made before the pod's first container starts), and
-   * {@link #podRemoved} tears the sandbox down. The caller keeps and closes the network.
+   * {@link #podRemoved} tears the sandbox down; the caller keeps and closes the network. Its
+   * containers' {@code configMapKeyRef}, {@code secretKeyRef} and {@code envFrom} read from
+   * {@code envSources} (the node's watch cache), on the launcher thread, without blocking.
    *
    * @throws IllegalStateException when another runtime holds the root directory
    */
-  public ProcessRuntime(Settings settings, LogStore logs, PodNetwork network) {
+  public ProcessRuntime(Settings settings, LogStore logs, PodNetwork network, ContainerEnvSources envSources) {
     this.settings = settings;
     this.logs = logs;
     this.network = network;
+    this.envSources = envSources;
     this.ledger = new ProcessLedger(settings.rootDir());
     ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
       Thread thread = new Thread(r, "orca-process-signals");
@@ -337,7 +346,9 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     String ip = network.podIp(pod);
     ContainerEnvironment.PodFields fields = new ContainerEnvironment.PodFields(pod,
         ip == null || ip.isEmpty() ? "127.0.0.1" : ip, node == null ? "" : node);
-    Map<String, String> env = ContainerEnvironment.build(settings.baseEnvironment(), container, fields);
+    ContainerEnvironment.Resolved resolved = ContainerEnvironment.resolve(settings.baseEnvironment(), container, fields,
+        envSources);
+    Map<String, String> env = resolved.variables();
     List<String> command = ContainerEnvironment.expand(container.command(), env);
     List<String> args = ContainerEnvironment.expand(container.args(), env);
     Path workDir = workingDirectory(pod, container);
@@ -405,7 +416,7 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     LogPump pump = new LogPump(process.getInputStream(), containerLog, file,
         namespace + "/" + podName + "/" + name + "#" + pid).start();
     ProcessContainer started = new ProcessContainer(process, startedAt, pump,
-        new ContainerUsage(namespace, podName, name, 0, 0), memoryLimit, containerCgroup);
+        new ContainerUsage(namespace, podName, name, 0, 0), memoryLimit, containerCgroup, resolved.warnings());
     running.put(pid, started);
     process.onExit().whenCompleteAsync((p, error) -> started.ended(), timer);
     return started;
@@ -519,8 +530,10 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     private final CpuRate cpu;
     private volatile boolean oomKilled;
 
+    private final List<Warning> warnings;
+
     ProcessContainer(Process process, Instant startedAt, LogPump pump, ContainerUsage identity, long memoryLimit,
-        Path cgroup) {
+        Path cgroup, List<Warning> warnings) {
       this.process = process;
       this.pid = process.pid();
       this.startedAt = startedAt;
@@ -528,6 +541,7 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
       this.identity = identity;
       this.memoryLimit = memoryLimit;
       this.cgroup = cgroup;
+      this.warnings = warnings;
       this.cpu = new CpuRate(0, System.nanoTime());
     }
 
@@ -540,6 +554,11 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     void oomKill() {
       oomKilled = true;
       kill();
+    }
+
+    @Override
+    public List<Warning> warnings() {
+      return warnings;
     }
 
     @Override
