@@ -15,4 +15,14 @@ public record Container(
     Probe livenessProbe,
     Probe readinessProbe,
     Probe startupProbe,
-    String imagePullPolicy) {}
+    String imagePullPolicy,
+    Lifecycle lifecycle) {
+
+  /** A container without lifecycle hooks. */
+  public Container(String name, String image, List<String> command, List<String> args, String workingDir,
+      List<EnvVar> env, List<ContainerPort> ports, ResourceRequirements resources, Probe livenessProbe,
+      Probe readinessProbe, Probe startupProbe, String imagePullPolicy) {
+    this(name, image, command, args, workingDir, env, ports, resources, livenessProbe, readinessProbe, startupProbe,
+        imagePullPolicy, null);
+  }
+}

@@ -280,7 +280,7 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     ContainerLog containerLog = logs.started(namespace, podName, name);
     LogPump pump = new LogPump(process.getInputStream(), containerLog, file,
         namespace + "/" + podName + "/" + name + "#" + pid).start();
-    ProcessContainer started = new ProcessContainer(process, startedAt, pump);
+    ProcessContainer started = new ProcessContainer(process, startedAt, pump, env, workDir);
     running.put(pid, started);
     process.onExit().whenCompleteAsync((p, error) -> started.ended(), timer);
     return started;
@@ -307,12 +307,26 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     private final LogPump pump;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final AtomicBoolean terminating = new AtomicBoolean();
+    private final Map<String, String> environment;
+    private final Path workDir;
 
-    ProcessContainer(Process process, Instant startedAt, LogPump pump) {
+    ProcessContainer(Process process, Instant startedAt, LogPump pump, Map<String, String> environment, Path workDir) {
       this.process = process;
       this.pid = process.pid();
       this.startedAt = startedAt;
       this.pump = pump;
+      this.environment = Map.copyOf(environment);
+      this.workDir = workDir;
+    }
+
+    @Override
+    public Map<String, String> environment() {
+      return environment;
+    }
+
+    @Override
+    public String workingDirectory() {
+      return workDir.toString();
     }
 
     @Override
