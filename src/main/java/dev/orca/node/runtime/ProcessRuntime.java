@@ -235,6 +235,7 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     List<String> command = ContainerEnvironment.expand(container.command(), env);
     List<String> args = ContainerEnvironment.expand(container.args(), env);
     Path workDir = workingDirectory(pod, container);
+    PortCheck.requireFree(container, fields.podIp());
     String executable = Executables.resolve(command.get(0), env.get("PATH"), workDir);
 
     List<String> argv = new ArrayList<>(launchPrefix);
