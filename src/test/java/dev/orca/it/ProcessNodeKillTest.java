@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * the next Orca on the same data directory runs the pods again with new processes.
  */
 class ProcessNodeKillTest {
-  private static final Duration DEADLINE = Duration.ofSeconds(40);
+  /** Starting a JVM is slow on a loaded machine. */
+  private static final Duration DEADLINE = Duration.ofSeconds(90);
   private static final String PODS = "/api/v1/namespaces/default/pods?labelSelector=app%3Dkept";
 
   static boolean alive(long pid) {
@@ -83,7 +84,8 @@ class ProcessNodeKillTest {
         await("every pod process dead", Duration.ofSeconds(5),
             () -> oldPids.stream().noneMatch(ProcessNodeKillTest::running), dead -> dead);
         long allDead = System.nanoTime();
-        await("every pod process gone from /proc", Duration.ofSeconds(5),
+        // a zombie stays in /proc until its new parent, the machine's init, reaps it: not ours to hurry
+        await("every pod process gone from /proc", Duration.ofSeconds(15),
             () -> oldPids.stream().noneMatch(ProcessNodeKillTest::alive), gone -> gone);
         long allGone = System.nanoTime();
         System.out.printf("kill -9: JVM reaped after %d ms; last pod process dead %d ms, gone from /proc %d ms after the kill%n",
