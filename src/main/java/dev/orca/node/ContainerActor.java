@@ -144,7 +144,7 @@ final class ContainerActor {
         .onMessage(ProbeReport.class, m -> onProbeReport(m.report(), running))
         .onMessage(PreStopDone.class, m -> onPreStopDone(m.result(), running))
         .onMessage(GraceExpired.class, m -> {
-          running.stop(0);
+          running.kill();
           return Behaviors.same();
         })
         .onSignal(PostStop.class, s -> {
@@ -240,9 +240,13 @@ final class ContainerActor {
           LifecycleHooks.failureMessage(container.lifecycle().preStop(), container.name(), pod, result.message())));
     }
     long left = Duration.between(Instant.now(), graceDeadline).toMillis();
+    if (left <= 0) {
+      running.kill();
+      return Behaviors.same();
+    }
     graceDeadline = null;
     // whole seconds, rounded up: the grace timer kills on time
-    running.stop(Math.max(0, (left + 999) / 1000));
+    running.stop((left + 999) / 1000);
     return Behaviors.same();
   }
 

@@ -42,6 +42,11 @@ public interface ContainerRuntime {
     /** Asks the container to stop: SIGTERM, then SIGKILL after the grace period. */
     void stop(long gracePeriodSeconds);
 
+    /** SIGKILL now, no SIGTERM first: the grace period is over. */
+    default void kill() {
+      stop(0);
+    }
+
     /**
      * The container's complete environment, for what runs in its context (an exec hook or probe);
      * empty when the runtime has none to give.

@@ -381,7 +381,8 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     }
 
     /** SIGKILL to every process of the container. */
-    void kill() {
+    @Override
+    public void kill() {
       if (sessions) {
         ProcTable.killSession(pid);
       }
