@@ -247,7 +247,7 @@ class SerializationTest {
                 new dev.orca.model.ConfigMapKeySelector("settings", "colour", false), null)),
             new EnvVar("PASSWORD", null, new dev.orca.model.EnvVarSource(null, null,
                 new dev.orca.model.SecretKeySelector("creds", "password", null)))),
-        null, null, null, null, null, null);
+        null, null, null, null, null, null, null);
     return new Pod(Pod.API_VERSION, Pod.KIND, meta("default", "env"),
         new PodSpec(List.of(c), null, null, null, null, "Always", null, null, null), null);
   }

@@ -16,13 +16,14 @@ public record Container(
     Probe livenessProbe,
     Probe readinessProbe,
     Probe startupProbe,
-    String imagePullPolicy) {
+    String imagePullPolicy,
+    Lifecycle lifecycle) {
 
-  /** A container without envFrom. */
+  /** A container without envFrom and lifecycle hooks. */
   public Container(String name, String image, List<String> command, List<String> args, String workingDir,
       List<EnvVar> env, List<ContainerPort> ports, ResourceRequirements resources, Probe livenessProbe,
       Probe readinessProbe, Probe startupProbe, String imagePullPolicy) {
     this(name, image, command, args, workingDir, null, env, ports, resources, livenessProbe, readinessProbe,
-        startupProbe, imagePullPolicy);
+        startupProbe, imagePullPolicy, null);
   }
 }

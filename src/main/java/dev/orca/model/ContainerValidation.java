@@ -46,6 +46,7 @@ final class ContainerValidation {
       errors.addAll(probe(c.livenessProbe(), at + ".livenessProbe", true));
       errors.addAll(probe(c.readinessProbe(), at + ".readinessProbe", false));
       errors.addAll(probe(c.startupProbe(), at + ".startupProbe", true));
+      errors.addAll(lifecycle(c.lifecycle(), at + ".lifecycle"));
     }
     return errors;
   }
@@ -234,6 +235,45 @@ final class ContainerValidation {
     Integer success = probe.successThreshold();
     if (successThresholdMustBeOne && success != null && success != 0 && success != 1) {
       errors.add(FieldError.invalid(path + ".successThreshold", success, "must be 1"));
+    }
+    return errors;
+  }
+
+  private static List<FieldError> lifecycle(Lifecycle lifecycle, String path) {
+    List<FieldError> errors = new ArrayList<>();
+    if (lifecycle != null) {
+      errors.addAll(handler(lifecycle.postStart(), path + ".postStart"));
+      errors.addAll(handler(lifecycle.preStop(), path + ".preStop"));
+    }
+    return errors;
+  }
+
+  /** A lifecycle hook names exactly one handler, each complete (kube-apiserver's validateHandler). */
+  private static List<FieldError> handler(LifecycleHandler handler, String path) {
+    List<FieldError> errors = new ArrayList<>();
+    if (handler == null) {
+      return errors;
+    }
+    int handlers = 0;
+    if (handler.exec() != null) {
+      handlers++;
+      if (handler.exec().command() == null || handler.exec().command().isEmpty()) {
+        errors.add(FieldError.required(path + ".exec.command", ""));
+      }
+    }
+    if (handler.httpGet() != null) {
+      if (handlers++ > 0) {
+        errors.add(FieldError.forbidden(path + ".httpGet", "may not specify more than 1 handler type"));
+      } else {
+        errors.addAll(portNumberOrName(handler.httpGet().port(), path + ".httpGet.port"));
+        String scheme = handler.httpGet().scheme();
+        if (!MetadataValidation.isEmpty(scheme) && !scheme.equals("HTTP") && !scheme.equals("HTTPS")) {
+          errors.add(FieldError.notSupported(path + ".httpGet.scheme", scheme, List.of("HTTP", "HTTPS")));
+        }
+      }
+    }
+    if (handlers == 0) {
+      errors.add(FieldError.required(path, "must specify a handler type"));
     }
     return errors;
   }

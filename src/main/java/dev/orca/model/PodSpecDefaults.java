@@ -67,7 +67,25 @@ final class PodSpecDefaults {
         .toList();
     ResourceRequirements resources = requestsFromLimits ? requestsFromLimits(c.resources()) : c.resources();
     return new Container(c.name(), c.image(), c.command(), c.args(), c.workingDir(), c.envFrom(), c.env(), ports, resources,
-        probe(c.livenessProbe()), probe(c.readinessProbe()), probe(c.startupProbe()), pullPolicy);
+        probe(c.livenessProbe()), probe(c.readinessProbe()), probe(c.startupProbe()), pullPolicy,
+        lifecycle(c.lifecycle()));
+  }
+
+  /** A hook's HTTP GET defaults as a probe's does: path "/", scheme HTTP. */
+  private static Lifecycle lifecycle(Lifecycle lifecycle) {
+    if (lifecycle == null) {
+      return null;
+    }
+    return new Lifecycle(handler(lifecycle.postStart()), handler(lifecycle.preStop()));
+  }
+
+  private static LifecycleHandler handler(LifecycleHandler handler) {
+    if (handler == null || handler.httpGet() == null) {
+      return handler;
+    }
+    HTTPGetAction http = handler.httpGet();
+    return new LifecycleHandler(handler.exec(), new HTTPGetAction(isEmpty(http.path()) ? "/" : http.path(), http.port(),
+        http.host(), isEmpty(http.scheme()) ? "HTTP" : http.scheme()));
   }
 
   private static ResourceRequirements requestsFromLimits(ResourceRequirements resources) {

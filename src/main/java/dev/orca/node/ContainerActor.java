@@ -1,34 +1,37 @@
 package dev.orca.node;
 
 import dev.orca.model.Container;
+import dev.orca.model.LifecycleHandler;
 import dev.orca.model.Pod;
-import dev.orca.node.runtime.ContainerRuntime;
-import dev.orca.node.runtime.ContainerRuntime.RunningContainer;
 import dev.orca.node.probe.ProbeKind;
+import dev.orca.node.probe.ProbeResult;
 import dev.orca.node.probe.ProbeTarget;
 import dev.orca.node.probe.ProbeTiming;
 import dev.orca.node.probe.ProbeWorker;
 import dev.orca.node.probe.Probers;
+import dev.orca.node.runtime.ContainerRuntime;
+import dev.orca.node.runtime.ContainerRuntime.RunningContainer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
- * One container of a pod, run through the runtime. When the container exits and the pod's
- * restartPolicy wants it back, this actor fails with {@link ContainerExited}; its PodRunner
- * supervises it with a restart backoff, which is CrashLoopBackOff.
+ * One run of one container of a pod, through the runtime: starts it, probes it, stops it (its
+ * preStop hook first) and tells its PodRunner how it ended, then stops. The PodRunner decides
+ * whether and when the container runs again (CrashLoopBackOff) and spawns a new one.
  */
 final class ContainerActor {
 
   sealed interface Command {}
 
-  /** Stop the container and do not restart it. */
+  /** Stop the container (its preStop hook first) and do not restart it. */
   record Stop(long gracePeriodSeconds) implements Command {}
 
   private record Started(RunningContainer container) implements Command {}
@@ -43,12 +46,13 @@ final class ContainerActor {
   /** The container ended; {@code reason} is the runtime's (OOMKilled) or null. */
   private record Exited(int exitCode, String reason) implements Command, org.apache.pekko.actor.DeadLetterSuppression {}
 
-  /** The container ended and should be restarted. */
-  static final class ContainerExited extends RuntimeException {
-    ContainerExited(String name, int exitCode) {
-      super("container " + name + " exited with " + exitCode);
-    }
-  }
+  /** The preStop hook ended (or could not run); termination goes on either way. */
+  private record PreStopDone(ProbeResult result) implements Command, org.apache.pekko.actor.DeadLetterSuppression {}
+
+  /** The grace period is over: whatever runs now gets SIGKILL, hook or not. */
+  private record GraceExpired() implements Command, org.apache.pekko.actor.DeadLetterSuppression {}
+
+  private static final String GRACE_TIMER = "grace";
 
   private final ActorContext<Command> context;
   private final Pod pod;
@@ -57,12 +61,18 @@ final class ContainerActor {
   private final ContainerRuntime runtime;
   private final Probers probers;
   private final ProbeTiming timing;
+  private final TimerScheduler<Command> timers;
   private final List<ActorRef<ProbeWorker.Command>> probes = new ArrayList<>();
   private boolean stopping;
+  /** Termination began (pod stopping or liveness kill): the preStop hook runs at most once. */
+  private boolean terminating;
+  /** While the preStop hook runs: when the grace period ends. */
+  private Instant graceDeadline;
 
-  private ContainerActor(ActorContext<Command> context, Pod pod, Container container, ActorRef<PodRunner.Command> runner,
-      ContainerRuntime runtime, Probers probers, ProbeTiming timing) {
+  private ContainerActor(ActorContext<Command> context, TimerScheduler<Command> timers, Pod pod, Container container,
+      ActorRef<PodRunner.Command> runner, ContainerRuntime runtime, Probers probers, ProbeTiming timing) {
     this.context = context;
+    this.timers = timers;
     this.pod = pod;
     this.container = container;
     this.runner = runner;
@@ -78,12 +88,12 @@ final class ContainerActor {
 
   static Behavior<Command> create(Pod pod, Container container, ContainerRuntime runtime,
       ActorRef<PodRunner.Command> runner, Probers probers, ProbeTiming timing) {
-    return Behaviors.setup(context -> {
-      ContainerActor actor = new ContainerActor(context, pod, container, runner, runtime, probers, timing);
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+      ContainerActor actor = new ContainerActor(context, timers, pod, container, runner, runtime, probers, timing);
       context.pipeToSelf(runtime.start(pod, container),
           (started, error) -> error == null ? new Started(started) : startFailed(error));
       return actor.starting();
-    });
+    }));
   }
 
   private Behavior<Command> starting() {
@@ -106,14 +116,10 @@ final class ContainerActor {
     return new StartFailed("RunContainerError", String.valueOf(cause.getMessage()));
   }
 
-  /** A container that cannot start waits with the reason, and is tried again with backoff. */
+  /** A container that cannot start waits with the reason; its runner tries again with backoff. */
   private Behavior<Command> onStartFailed(StartFailed failed) {
-    runner.tell(new PodRunner.ContainerFailedToStart(container.name(), failed.reason(), failed.message()));
-    if (stopping) {
-      runner.tell(new PodRunner.ContainerTerminated(container.name(), 128, null, Instant.now(), true));
-      return Behaviors.stopped();
-    }
-    throw new ContainerExited(container.name(), 128);
+    runner.tell(new PodRunner.ContainerFailedToStart(container.name(), failed.reason(), failed.message(), stopping));
+    return Behaviors.stopped();
   }
 
   private Behavior<Command> onStarted(Started started) {
@@ -135,11 +141,15 @@ final class ContainerActor {
     return Behaviors.receive(Command.class)
         .onMessage(Stop.class, m -> {
           stopping = true;
-          running.stop(m.gracePeriodSeconds());
-          return Behaviors.same();
+          return terminate(running, m.gracePeriodSeconds());
         })
         .onMessage(Exited.class, this::onExited)
         .onMessage(ProbeReport.class, m -> onProbeReport(m.report(), running))
+        .onMessage(PreStopDone.class, m -> onPreStopDone(m.result(), running))
+        .onMessage(GraceExpired.class, m -> {
+          running.kill();
+          return Behaviors.same();
+        })
         .onSignal(PostStop.class, s -> {
           running.stop(0);
           return Behaviors.same();
@@ -152,8 +162,7 @@ final class ContainerActor {
     if (probers == null || !runtime.runsProbes()) {
       return;
     }
-    String podIp = runtime.podIp(pod) != null ? runtime.podIp(pod) : "127.0.0.1";
-    ProbeTarget target = ProbeTarget.of(podIp, container, Map.of()).inSandbox(runtime.execPrefix(pod));
+    ProbeTarget target = target(running);
     ActorRef<ProbeWorker.Report> reports = context.messageAdapter(ProbeWorker.Report.class, ProbeReport::new);
     boolean startup = container.startupProbe() != null;
     spawnProbe(ProbeKind.STARTUP, container.startupProbe(), target, running, false, reports);
@@ -182,19 +191,72 @@ final class ContainerActor {
           "Container " + container.name() + " failed " + restart.kind().label().toLowerCase()
               + " probe, will be restarted"));
       probes.forEach(p -> p.tell(new ProbeWorker.Stop()));
-      running.stop(pod.spec().terminationGracePeriodSeconds() == null ? 30 : pod.spec().terminationGracePeriodSeconds());
+      return terminate(running, pod.spec().terminationGracePeriodSeconds() == null
+          ? 30 : pod.spec().terminationGracePeriodSeconds());
     }
+    return Behaviors.same();
+  }
+
+  /** The pod's IP, the container's named ports, and its environment and working directory as the runtime made them. */
+  private ProbeTarget target(RunningContainer running) {
+    String podIp = runtime.podIp(pod) != null ? runtime.podIp(pod) : "127.0.0.1";
+    ProbeTarget named = ProbeTarget.of(podIp, container, running.environment());
+    return new ProbeTarget(named.host(), named.namedPorts(), named.env(), running.workingDirectory())
+        .inSandbox(runtime.execPrefix(pod));
+  }
+
+  /**
+   * Stops the container as kubelet does: the preStop hook first, then SIGTERM, and SIGKILL when
+   * the grace period (which the hook's time counts against) is over. Asked again while the hook
+   * runs, a shorter grace period wins; the hook runs once.
+   */
+  private Behavior<Command> terminate(RunningContainer running, long gracePeriodSeconds) {
+    Duration grace = Duration.ofSeconds(Math.max(0, gracePeriodSeconds));
+    Instant deadline = Instant.now().plus(grace);
+    if (graceDeadline != null) {
+      if (deadline.isBefore(graceDeadline)) {
+        graceDeadline = deadline;
+        timers.startSingleTimer(GRACE_TIMER, new GraceExpired(), grace);
+      }
+      return Behaviors.same();
+    }
+    LifecycleHandler preStop = container.lifecycle() == null ? null : container.lifecycle().preStop();
+    if (terminating || preStop == null || probers == null || !runtime.runsProbes() || grace.isZero()) {
+      terminating = true;
+      running.stop(grace.toSeconds());
+      return Behaviors.same();
+    }
+    terminating = true;
+    graceDeadline = deadline;
+    timers.startSingleTimer(GRACE_TIMER, new GraceExpired(), grace);
+    context.pipeToSelf(LifecycleHooks.run(preStop, target(running), grace, probers),
+        (result, error) -> new PreStopDone(error == null ? result : ProbeResult.failure(String.valueOf(error.getMessage()))));
+    return Behaviors.same();
+  }
+
+  /** The hook is done: a failure is a FailedPreStopHook Event; SIGTERM now, SIGKILL at the end of the grace period. */
+  private Behavior<Command> onPreStopDone(ProbeResult result, RunningContainer running) {
+    if (graceDeadline == null) {
+      return Behaviors.same();
+    }
+    if (result.status() != ProbeResult.Status.SUCCESS) {
+      runner.tell(new PodRunner.ContainerEvent(container.name(), "Warning", "FailedPreStopHook",
+          LifecycleHooks.failureMessage(container.lifecycle().preStop(), container.name(), pod, result.message())));
+    }
+    long left = Duration.between(Instant.now(), graceDeadline).toMillis();
+    if (left <= 0) {
+      running.kill();
+      return Behaviors.same();
+    }
+    graceDeadline = null;
+    // whole seconds, rounded up: the grace timer kills on time
+    running.stop((left + 999) / 1000);
     return Behaviors.same();
   }
 
   private Behavior<Command> onExited(Exited exited) {
     runner.tell(new PodRunner.ContainerTerminated(container.name(), exited.exitCode(), exited.reason(), Instant.now(),
         stopping));
-    String policy = pod.spec().restartPolicy() == null ? "Always" : pod.spec().restartPolicy();
-    boolean restart = !stopping && ("Always".equals(policy) || ("OnFailure".equals(policy) && exited.exitCode() != 0));
-    if (restart) {
-      throw new ContainerExited(container.name(), exited.exitCode());
-    }
     return Behaviors.stopped();
   }
 }

@@ -19,16 +19,18 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 
 /**
- * Runs one pod on its node: a supervised child per container (restarted with backoff, like
- * CrashLoopBackOff), and reports the pod's status to its Pod entity whenever it changes.
+ * Runs one pod on its node: a child per container run; when a run ends and the restartPolicy wants
+ * the container back (or it could not start), a new run after kubelet's backoff
+ * ({@link CrashLoopBackOff}, the delay named in the waiting message). Reports the pod's status to
+ * its Pod entity whenever it changes.
  */
 final class PodRunner extends AbstractBehavior<PodRunner.Command> {
 
@@ -51,8 +53,11 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
 
   private record ContainerGone(String name) implements Command {}
 
+  /** The backoff after a container's run is over: run it again. */
+  private record RestartContainer(String name) implements Command {}
+
   /** The runtime could not start a container (no command, no such executable …). */
-  record ContainerFailedToStart(String name, String reason, String message) implements Command {}
+  record ContainerFailedToStart(String name, String reason, String message, boolean stopping) implements Command {}
 
   private final Pod pod;
   private final ObjectKey key;
@@ -63,12 +68,28 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
   private final Instant startTime;
   private final Map<String, ContainerStatus> statuses = new HashMap<>();
   private final Set<String> live = new HashSet<>();
+  private final TimerScheduler<Command> timers;
+  private final ContainerRuntime runtime;
+  private final Probers probers;
+  private final CrashLoopBackOff backOff;
+  /** Restarts in a row per container, for the backoff; reset by a long enough run. */
+  private final Map<String, Integer> consecutiveRestarts = new HashMap<>();
+  /** When each container's current run started, as this runner saw it (finer than its status). */
+  private final Map<String, Instant> runStarted = new HashMap<>();
+  /** Containers whose run ended and that run again after this delay, once their actor is gone. */
+  private final Map<String, Duration> restartAfter = new HashMap<>();
+  private final Set<String> backingOff = new HashSet<>();
   private boolean stopping;
   private PodStatus lastReported;
 
-  private PodRunner(ActorContext<Command> context, Pod pod, ContainerRuntime runtime, NodeSettings settings,
-      String hostIp, ActorRef<NodeAgent.Command> agent, Probers probers) {
+  private PodRunner(ActorContext<Command> context, TimerScheduler<Command> timers, Pod pod, ContainerRuntime runtime,
+      NodeSettings settings, String hostIp, ActorRef<NodeAgent.Command> agent, Probers probers) {
     super(context);
+    this.timers = timers;
+    this.runtime = runtime;
+    this.probers = probers;
+    this.backOff = new CrashLoopBackOff(settings.restartBackoffMin(), settings.restartBackoffMax(),
+        settings.restartBackoffReset());
     this.pod = pod;
     this.key = ObjectKey.of(pod);
     this.hostIp = hostIp;
@@ -81,20 +102,23 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
       pod.status().containerStatuses().forEach(s -> statuses.put(s.name(), s));
     }
     for (Container container : pod.spec().containers()) {
-      Behavior<ContainerActor.Command> supervised = Behaviors.supervise(
-              ContainerActor.create(pod, container, runtime, context.getSelf(), probers, ProbeTiming.REAL))
-          .onFailure(ContainerActor.ContainerExited.class,
-              SupervisorStrategy.restartWithBackoff(settings.restartBackoffMin(), settings.restartBackoffMax(), 0.2)
-                  .withResetBackoffAfter(settings.restartBackoffReset()));
-      ActorRef<ContainerActor.Command> child = context.spawn(supervised, "container-" + container.name());
-      context.watchWith(child, new ContainerGone(container.name()));
+      run(container);
       live.add(container.name());
     }
   }
 
   static Behavior<Command> create(Pod pod, ContainerRuntime runtime, NodeSettings settings, String hostIp,
       ActorRef<NodeAgent.Command> agent, Probers probers) {
-    return Behaviors.setup(context -> new PodRunner(context, pod, runtime, settings, hostIp, agent, probers));
+    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
+        new PodRunner(context, timers, pod, runtime, settings, hostIp, agent, probers)));
+  }
+
+  /** One run of the container, by a child named after it (the previous run's child is gone). */
+  private void run(Container container) {
+    ActorRef<ContainerActor.Command> child = getContext().spawn(
+        ContainerActor.create(pod, container, runtime, getContext().getSelf(), probers, ProbeTiming.REAL),
+        "container-" + container.name());
+    getContext().watchWith(child, new ContainerGone(container.name()));
   }
 
   @Override
@@ -104,6 +128,7 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
         .onMessage(ContainerTerminated.class, this::onTerminated)
         .onMessage(Stop.class, this::onStop)
         .onMessage(ContainerGone.class, this::onContainerGone)
+        .onMessage(RestartContainer.class, this::onRestart)
         .onMessage(ContainerFailedToStart.class, this::onFailedToStart)
         .onMessage(ContainerReadiness.class, this::onReadiness)
         .onMessage(ContainerEvent.class, m -> {
@@ -123,6 +148,7 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
     if (before == null || before.containerID() == null || !before.containerID().equals(m.containerId())) {
       event(m.name(), EventRecorder.NORMAL, "Started", "Started container " + m.name());
     }
+    runStarted.put(m.name(), Instant.now());
     statuses.put(m.name(), PodStatusBuilder.running(statuses.get(m.name()), m.name(), image(m.name()), m.containerId(),
         m.startedAt(), m.ready()));
     report();
@@ -133,8 +159,15 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
     String policy = pod.spec().restartPolicy() == null ? "Always" : pod.spec().restartPolicy();
     boolean willRestart = !m.stopping()
         && ("Always".equals(policy) || ("OnFailure".equals(policy) && m.exitCode() != 0));
+    String backOffMessage = null;
+    if (willRestart) {
+      Duration delay = nextDelay(m.name());
+      restartAfter.put(m.name(), delay);
+      backOffMessage = "back-off " + CrashLoopBackOff.format(delay) + " restarting failed container=" + m.name()
+          + " pod=" + podDescription();
+    }
     statuses.put(m.name(), PodStatusBuilder.terminated(statuses.get(m.name()), m.name(), image(m.name()), m.exitCode(),
-        m.reason(), m.at(), willRestart));
+        m.reason(), m.at(), backOffMessage));
     if (PodStatusBuilder.OOM_KILLED.equals(m.reason())) {
       event(m.name(), EventRecorder.WARNING, "OOMKilling", "Container " + m.name() + " used more memory than its limit ("
           + memoryLimit(m.name()) + ") and was killed (OOMKilled, exit code " + m.exitCode() + ")");
@@ -143,7 +176,7 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
       live.remove(m.name());
     } else {
       event(m.name(), EventRecorder.WARNING, "BackOff", "Back-off restarting failed container " + m.name() + " in pod "
-          + pod.metadata().name() + "_" + pod.metadata().namespace() + "(" + pod.metadata().uid() + ")");
+          + podDescription());
     }
     if (stopping) {
       return stopIfDone();
@@ -161,19 +194,54 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
     return this;
   }
 
+  /** A container that could not start waits with the runtime's reason and is tried again after the backoff. */
   private Behavior<Command> onFailedToStart(ContainerFailedToStart m) {
     statuses.put(m.name(), PodStatusBuilder.waiting(statuses.get(m.name()), m.name(), image(m.name()), m.reason(),
         m.message()));
     event(m.name(), EventRecorder.WARNING, "Failed", "Error: " + m.message());
+    if (stopping || m.stopping()) {
+      live.remove(m.name());
+      return stopIfDone();
+    }
+    restartAfter.put(m.name(), nextDelay(m.name()));
     report();
     return this;
   }
 
-  /** A container actor that ended while its container should still run has failed: fail the runner too. */
+  /** The delay before the container's next run; a run of at least the reset time starts the sequence again. */
+  private Duration nextDelay(String name) {
+    Instant started = runStarted.remove(name);
+    if (started != null && backOff.resets(Duration.between(started, Instant.now()))) {
+      consecutiveRestarts.remove(name);
+    }
+    int n = consecutiveRestarts.getOrDefault(name, 0);
+    consecutiveRestarts.put(name, n + 1);
+    return backOff.delay(n);
+  }
+
+  /**
+   * A container's actor ended. After a run that is to be repeated, the next run starts when the
+   * backoff is over; an actor that ended while its container should still run has failed, and
+   * fails the runner too.
+   */
   private Behavior<Command> onContainerGone(ContainerGone gone) {
-    boolean alwaysRestarts = pod.spec().restartPolicy() == null || "Always".equals(pod.spec().restartPolicy());
-    if (!stopping && alwaysRestarts) {
+    Duration delay = restartAfter.remove(gone.name());
+    if (stopping) {
+      live.remove(gone.name());
+      return stopIfDone();
+    }
+    if (delay != null) {
+      backingOff.add(gone.name());
+      timers.startSingleTimer("restart-" + gone.name(), new RestartContainer(gone.name()), delay);
+    } else if (live.contains(gone.name())) {
       throw new IllegalStateException("container " + gone.name() + " of " + key + " stopped unexpectedly");
+    }
+    return this;
+  }
+
+  private Behavior<Command> onRestart(RestartContainer m) {
+    if (backingOff.remove(m.name()) && !stopping) {
+      pod.spec().containers().stream().filter(c -> c.name().equals(m.name())).findFirst().ifPresent(this::run);
     }
     return this;
   }
@@ -181,8 +249,17 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
   private Behavior<Command> onStop(Stop m) {
     stopping = true;
     live.forEach(name -> event(name, EventRecorder.NORMAL, "Killing", "Stopping container " + name));
+    for (String name : backingOff) {
+      timers.cancel("restart-" + name);
+      live.remove(name);
+    }
+    backingOff.clear();
     getContext().getChildren().forEach(child -> child.unsafeUpcast().tell(new ContainerActor.Stop(m.gracePeriodSeconds())));
     return stopIfDone();
+  }
+
+  private String podDescription() {
+    return pod.metadata().name() + "_" + pod.metadata().namespace() + "(" + pod.metadata().uid() + ")";
   }
 
   private Behavior<Command> stopIfDone() {
@@ -213,8 +290,10 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
         .map(Container::image).orElse(null);
   }
 
+  /** The grace period of the pod's deletion when it is being deleted, else its spec's (30 s by default). */
   static Duration grace(Pod pod) {
-    Long seconds = pod.spec().terminationGracePeriodSeconds();
+    Long seconds = pod.metadata().deletionGracePeriodSeconds() != null
+        ? pod.metadata().deletionGracePeriodSeconds() : pod.spec().terminationGracePeriodSeconds();
     return Duration.ofSeconds(seconds == null ? 30 : seconds);
   }
 }

@@ -46,25 +46,29 @@ final class PodStatusBuilder {
         previous == null ? null : previous.lastState(), false, restarts, image, image, null, false);
   }
 
+  /**
+   * A container whose run ended: terminated, or — when {@code backOffMessage} is not null, it runs
+   * again after a backoff — waiting in CrashLoopBackOff with that message and the run as its last state.
+   */
   static ContainerStatus terminated(ContainerStatus previous, String name, String image, int exitCode, Instant at,
-      boolean willRestart) {
-    return terminated(previous, name, image, exitCode, null, at, willRestart);
+      String backOffMessage) {
+    return terminated(previous, name, image, exitCode, null, at, backOffMessage);
   }
 
   /**
-   * A container that ended; {@code reason} is the runtime's (OOMKilled) or null, then kube's by the
-   * exit code: Completed for 0, Error otherwise. It is lastState while the container restarts.
+   * A container whose run ended, with the runtime's reason (OOMKilled) or null: then kube's by the
+   * exit code, Completed for 0, Error otherwise.
    */
   static ContainerStatus terminated(ContainerStatus previous, String name, String image, int exitCode, String reason,
-      Instant at, boolean willRestart) {
+      Instant at, String backOffMessage) {
     int restarts = previous == null || previous.restartCount() == null ? 0 : previous.restartCount();
     String startedAt = previous != null && previous.state() != null && previous.state().running() != null
         ? previous.state().running().startedAt() : null;
     ContainerState ended = new ContainerState(null, null, new ContainerStateTerminated(exitCode,
         reason != null ? reason : exitCode == 0 ? "Completed" : "Error", null, startedAt, at.toString()));
-    if (willRestart) {
+    if (backOffMessage != null) {
       return new ContainerStatus(name, new ContainerState(new ContainerStateWaiting("CrashLoopBackOff",
-          "back-off restarting failed container " + name), null, null), ended, false, restarts + 1, image, image,
+          backOffMessage), null, null), ended, false, restarts + 1, image, image,
           previous == null ? null : previous.containerID(), false);
     }
     return new ContainerStatus(name, ended, previous == null ? null : previous.lastState(), false, restarts, image,

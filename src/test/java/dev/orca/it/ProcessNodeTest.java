@@ -123,8 +123,9 @@ class ProcessNodeTest {
         + "\"readinessProbe\":{\"tcpSocket\":{\"port\":" + closed + "},\"periodSeconds\":1}";
     assertEquals(201, api.post(NS + "/pods", pod("unready", neverReady)).code());
     await("unready running", DEADLINE, () -> container("unready"), c -> !c.path("state").path("running").isMissingNode());
-    await("an Unhealthy event", DEADLINE,
+    JsonNode unhealthy = await("an Unhealthy event", DEADLINE,
         () -> api.getJson(NS + "/events?fieldSelector=involvedObject.name%3Dunready,reason%3DUnhealthy"), e -> !items(e).isEmpty());
+    assertTrue(items(unhealthy).get(0).path("message").asText().contains("connection refused"), unhealthy.toString());
     assertTrue(!container("unready").path("ready").asBoolean(), "a failing readiness probe keeps the container unready");
 
     String dying = ",\"command\":[\"sleep\",\"300\"],"

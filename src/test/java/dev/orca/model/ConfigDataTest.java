@@ -113,7 +113,7 @@ class ConfigDataTest {
   // ---- references from a pod's containers ---------------------------------------------------
 
   private static List<String> podErrors(List<EnvFromSource> envFrom, List<EnvVar> env) {
-    Container c = new Container("c", "busybox", null, null, null, envFrom, env, null, null, null, null, null, null);
+    Container c = new Container("c", "busybox", null, null, null, envFrom, env, null, null, null, null, null, null, null);
     return messages(Validation.validateCreate(pod("p", podSpec(c))));
   }
 

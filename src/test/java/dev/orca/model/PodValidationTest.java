@@ -187,6 +187,30 @@ class PodValidationTest {
   }
 
   @Test
+  void lifecycleHooksNeedExactlyOneCompleteHandler() {
+    LifecycleHandler none = new LifecycleHandler(null, null);
+    LifecycleHandler two = new LifecycleHandler(new ExecAction(List.of("true")),
+        new HTTPGetAction("/", IntOrString.of(8080), null, null));
+    LifecycleHandler emptyExec = new LifecycleHandler(new ExecAction(List.of()), null);
+    LifecycleHandler badPort = new LifecycleHandler(null, new HTTPGetAction("/", IntOrString.of(70000), null, "FTP"));
+    Container c = new Container("web", "nginx", null, null, null, null, null, null, null, null, null, null, null,
+        new Lifecycle(none, two));
+    Container d = new Container("db", "nginx", null, null, null, null, null, null, null, null, null, null, null,
+        new Lifecycle(emptyExec, badPort));
+    assertEquals(List.of(
+        "spec.containers[0].lifecycle.postStart: Required value: must specify a handler type",
+        "spec.containers[0].lifecycle.preStop.httpGet: Forbidden: may not specify more than 1 handler type",
+        "spec.containers[1].lifecycle.postStart.exec.command: Required value",
+        "spec.containers[1].lifecycle.preStop.httpGet.port: Invalid value: 70000: must be between 1 and 65535, inclusive",
+        "spec.containers[1].lifecycle.preStop.httpGet.scheme: Unsupported value: \"FTP\": supported values: \"HTTP\", "
+            + "\"HTTPS\""),
+        messages(Validation.validateCreate(pod("web", podSpec(c, d)))));
+    Container ok = new Container("web", "nginx", null, null, null, null, null, null, null, null, null, null, null,
+        new Lifecycle(null, new LifecycleHandler(new ExecAction(List.of("sh", "-c", "sleep 1")), null)));
+    assertEquals(List.of(), Validation.validateCreate(pod("web", podSpec(ok))));
+  }
+
+  @Test
   void nodesTaintsAndCapacity() {
     NodeSpec spec = new NodeSpec(null, List.of(
         new Taint("dedicated", "gpu", "NoSchedule", null),

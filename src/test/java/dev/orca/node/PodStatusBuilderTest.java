@@ -20,6 +20,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PodStatusBuilderTest {
+  private static final String BACK_OFF = "back-off 10s restarting failed container=app pod=web_default(uid)";
+
   private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
   private static final Instant T1 = T0.plusSeconds(10);
   private static final Instant T2 = T0.plusSeconds(20);
@@ -94,8 +96,8 @@ class PodStatusBuilderTest {
   @Test
   void succeededWhenEveryContainerExitedZero() {
     Map<String, ContainerStatus> containers = Map.of(
-        "app", PodStatusBuilder.terminated(running("app", T1), "app", "app:1", 0, T2, false),
-        "sidecar", PodStatusBuilder.terminated(running("sidecar", T1), "sidecar", "sidecar:1", 0, T2, false));
+        "app", PodStatusBuilder.terminated(running("app", T1), "app", "app:1", 0, T2, null),
+        "sidecar", PodStatusBuilder.terminated(running("sidecar", T1), "sidecar", "sidecar:1", 0, T2, null));
     PodStatus status = build(pod("app", "sidecar"), containers, T2);
     assertEquals("Succeeded", status.phase());
     assertEquals("False", condition(status, "Ready").status());
@@ -112,8 +114,8 @@ class PodStatusBuilderTest {
   @Test
   void failedWhenEveryContainerExitedAndOneFailed() {
     Map<String, ContainerStatus> containers = Map.of(
-        "app", PodStatusBuilder.terminated(running("app", T1), "app", "app:1", 1, T2, false),
-        "sidecar", PodStatusBuilder.terminated(running("sidecar", T1), "sidecar", "sidecar:1", 0, T2, false));
+        "app", PodStatusBuilder.terminated(running("app", T1), "app", "app:1", 1, T2, null),
+        "sidecar", PodStatusBuilder.terminated(running("sidecar", T1), "sidecar", "sidecar:1", 0, T2, null));
     PodStatus status = build(pod("app", "sidecar"), containers, T2);
     assertEquals("Failed", status.phase());
     assertEquals("Error", status.containerStatuses().get(0).state().terminated().reason());
@@ -122,7 +124,7 @@ class PodStatusBuilderTest {
   @Test
   void stillRunningWhileOneContainerHasExitedAndAnotherRuns() {
     Map<String, ContainerStatus> containers = Map.of(
-        "app", PodStatusBuilder.terminated(running("app", T1), "app", "app:1", 1, T2, false),
+        "app", PodStatusBuilder.terminated(running("app", T1), "app", "app:1", 1, T2, null),
         "sidecar", running("sidecar", T1));
     PodStatus status = build(pod("app", "sidecar"), containers, T2);
     assertEquals("Running", status.phase());
@@ -137,7 +139,7 @@ class PodStatusBuilderTest {
     assertEquals(0, first.restartCount());
     assertNull(first.lastState());
 
-    ContainerStatus crashed = PodStatusBuilder.terminated(first, "app", "app:1", 137, T2, true);
+    ContainerStatus crashed = PodStatusBuilder.terminated(first, "app", "app:1", 137, T2, BACK_OFF);
     assertEquals(1, crashed.restartCount());
     assertEquals("CrashLoopBackOff", crashed.state().waiting().reason());
     assertNull(crashed.state().terminated());
@@ -169,9 +171,9 @@ class PodStatusBuilderTest {
   @Test
   void everyRestartCountsAndTheLastStateIsTheLatestTermination() {
     ContainerStatus status = running("app", T0);
-    status = PodStatusBuilder.terminated(status, "app", "app:1", 1, T1, true);
+    status = PodStatusBuilder.terminated(status, "app", "app:1", 1, T1, BACK_OFF);
     status = PodStatusBuilder.running(status, "app", "app:1", "id-2", T2);
-    status = PodStatusBuilder.terminated(status, "app", "app:1", 2, T3, true);
+    status = PodStatusBuilder.terminated(status, "app", "app:1", 2, T3, BACK_OFF);
     assertEquals(2, status.restartCount());
     assertEquals(2, status.lastState().terminated().exitCode());
     assertEquals(T2.toString(), status.lastState().terminated().startedAt());
@@ -181,9 +183,9 @@ class PodStatusBuilderTest {
   @Test
   void aFinalTerminationAfterARestartKeepsTheCountAndTheEarlierLastState() {
     ContainerStatus status = running("app", T0);
-    status = PodStatusBuilder.terminated(status, "app", "app:1", 1, T1, true);
+    status = PodStatusBuilder.terminated(status, "app", "app:1", 1, T1, BACK_OFF);
     status = PodStatusBuilder.running(status, "app", "app:1", "id-2", T2);
-    ContainerStatus done = PodStatusBuilder.terminated(status, "app", "app:1", 0, T3, false);
+    ContainerStatus done = PodStatusBuilder.terminated(status, "app", "app:1", 0, T3, null);
     assertEquals(1, done.restartCount());
     assertEquals(0, done.state().terminated().exitCode());
     assertEquals(T2.toString(), done.state().terminated().startedAt());
@@ -212,7 +214,7 @@ class PodStatusBuilderTest {
     assertEquals(ready.conditions(), still.conditions());
 
     // the container crashes at T3: Ready turns False then, with its reason
-    ContainerStatus crashed = PodStatusBuilder.terminated(running("app", T1), "app", "app:1", 1, T3, true);
+    ContainerStatus crashed = PodStatusBuilder.terminated(running("app", T1), "app", "app:1", 1, T3, BACK_OFF);
     PodStatus notReady = build(pod.withStatus(still), Map.of("app", crashed), T3);
     PodCondition readyCondition = condition(notReady, "Ready");
     assertEquals("False", readyCondition.status());
@@ -233,15 +235,15 @@ class PodStatusBuilderTest {
   @Test
   void aContainerKilledOverItsMemoryLimitEndsOomKilled() {
     ContainerStatus restarting = PodStatusBuilder.terminated(running("app", T1), "app", "app:1", 137,
-        PodStatusBuilder.OOM_KILLED, T2, true);
+        PodStatusBuilder.OOM_KILLED, T2, "back-off 10s restarting failed container=app");
     assertEquals("OOMKilled", restarting.lastState().terminated().reason());
     assertEquals(137, restarting.lastState().terminated().exitCode());
     assertEquals("CrashLoopBackOff", restarting.state().waiting().reason());
 
     ContainerStatus ended = PodStatusBuilder.terminated(running("app", T1), "app", "app:1", 137,
-        PodStatusBuilder.OOM_KILLED, T2, false);
+        PodStatusBuilder.OOM_KILLED, T2, null);
     assertEquals("OOMKilled", ended.state().terminated().reason());
-    assertEquals("Error", PodStatusBuilder.terminated(running("app", T1), "app", "app:1", 137, null, T2, false)
+    assertEquals("Error", PodStatusBuilder.terminated(running("app", T1), "app", "app:1", 137, null, T2, null)
         .state().terminated().reason());
   }
 }

@@ -108,9 +108,11 @@ public final class ExecProber implements Prober {
     return "\"" + joined.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
+  /** The command first, so that a shell cannot go on to its next line when its child dies; then what it started. */
   private static void killTree(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    List<ProcessHandle> descendants = process.descendants().toList();
     process.destroyForcibly();
+    descendants.forEach(ProcessHandle::destroyForcibly);
   }
 
   /** Reads a process's output, keeping the first {@link #MAX_OUTPUT} bytes and discarding the rest. */

@@ -16,7 +16,10 @@ public interface ContainerRuntime {
   /** The containers' output on this worker. */
   LogStore logs();
 
-  /** Whether containers of this runtime are probed (simulated containers only pretend, so they are not). */
+  /**
+   * Whether containers of this runtime are probed and run their lifecycle hooks (simulated
+   * containers only pretend, so they are not).
+   */
   default boolean runsProbes() {
     return true;
   }
@@ -77,6 +80,24 @@ public interface ContainerRuntime {
     /** What was noted while starting it (envFrom keys skipped, say); each becomes a Warning Event. */
     default java.util.List<Warning> warnings() {
       return java.util.List.of();
+    }
+
+    /** SIGKILL now, no SIGTERM first: the grace period is over. */
+    default void kill() {
+      stop(0);
+    }
+
+    /**
+     * The container's complete environment, for what runs in its context (an exec hook or probe);
+     * empty when the runtime has none to give.
+     */
+    default java.util.Map<String, String> environment() {
+      return java.util.Map.of();
+    }
+
+    /** The container's working directory (absolute), or null. */
+    default String workingDirectory() {
+      return null;
     }
   }
 }

@@ -352,6 +352,7 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     List<String> command = ContainerEnvironment.expand(container.command(), env);
     List<String> args = ContainerEnvironment.expand(container.args(), env);
     Path workDir = workingDirectory(pod, container);
+    PortCheck.requireFree(container, fields.podIp());
     String executable = Executables.resolve(command.get(0), env.get("PATH"), workDir);
 
     List<String> containerArgv = new ArrayList<>();
@@ -416,7 +417,8 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     LogPump pump = new LogPump(process.getInputStream(), containerLog, file,
         namespace + "/" + podName + "/" + name + "#" + pid).start();
     ProcessContainer started = new ProcessContainer(process, startedAt, pump,
-        new ContainerUsage(namespace, podName, name, 0, 0), memoryLimit, containerCgroup, resolved.warnings());
+        new ContainerUsage(namespace, podName, name, 0, 0), memoryLimit, containerCgroup, resolved.warnings(), env,
+        workDir);
     running.put(pid, started);
     process.onExit().whenCompleteAsync((p, error) -> started.ended(), timer);
     return started;
@@ -529,11 +531,12 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     private final Path cgroup;
     private final CpuRate cpu;
     private volatile boolean oomKilled;
-
     private final List<Warning> warnings;
+    private final Map<String, String> environment;
+    private final Path workDir;
 
     ProcessContainer(Process process, Instant startedAt, LogPump pump, ContainerUsage identity, long memoryLimit,
-        Path cgroup, List<Warning> warnings) {
+        Path cgroup, List<Warning> warnings, Map<String, String> environment, Path workDir) {
       this.process = process;
       this.pid = process.pid();
       this.startedAt = startedAt;
@@ -543,6 +546,8 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
       this.cgroup = cgroup;
       this.warnings = warnings;
       this.cpu = new CpuRate(0, System.nanoTime());
+      this.environment = Map.copyOf(environment);
+      this.workDir = workDir;
     }
 
     @Override
@@ -559,6 +564,16 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     @Override
     public List<Warning> warnings() {
       return warnings;
+    }
+
+    @Override
+    public Map<String, String> environment() {
+      return environment;
+    }
+
+    @Override
+    public String workingDirectory() {
+      return workDir.toString();
     }
 
     @Override
@@ -612,7 +627,8 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     }
 
     /** SIGKILL to every process of the container. */
-    void kill() {
+    @Override
+    public void kill() {
       if (sessions) {
         ProcTable.killSession(pid);
       }

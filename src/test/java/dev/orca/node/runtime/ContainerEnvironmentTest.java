@@ -62,7 +62,7 @@ class ContainerEnvironmentTest {
   }
 
   private static Container container(List<EnvFromSource> envFrom, List<EnvVar> env) {
-    return new Container("c", "busybox", List.of("sh"), null, null, envFrom, env, null, null, null, null, null, null);
+    return new Container("c", "busybox", List.of("sh"), null, null, envFrom, env, null, null, null, null, null, null, null);
   }
 
   private static EnvVar fromConfigMap(String var, String name, String key, Boolean optional) {
