@@ -36,6 +36,9 @@ final class PortCheck {
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(address, port.containerPort()), 1);
       } catch (BindException e) {
+        if (e.getMessage() == null || !e.getMessage().contains("in use")) {
+          continue; // not an address of this host (the pod has its own network namespace): nothing to check here
+        }
         throw new ContainerStartException(ContainerStartException.RUN_CONTAINER_ERROR,
             "port " + port.containerPort() + "/TCP on " + podIp + " is already in use");
       } catch (IOException e) {

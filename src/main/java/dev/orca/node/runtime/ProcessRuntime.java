@@ -352,7 +352,9 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     List<String> command = ContainerEnvironment.expand(container.command(), env);
     List<String> args = ContainerEnvironment.expand(container.args(), env);
     Path workDir = workingDirectory(pod, container);
-    PortCheck.requireFree(container, fields.podIp());
+    if (network.enterPrefix(pod).isEmpty()) {
+      PortCheck.requireFree(container, fields.podIp()); // a pod in its own network namespace owns all its ports
+    }
     String executable = Executables.resolve(command.get(0), env.get("PATH"), workDir);
 
     List<String> containerArgv = new ArrayList<>();
