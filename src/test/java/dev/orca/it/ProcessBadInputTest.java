@@ -28,7 +28,9 @@ class ProcessBadInputTest {
 
   @BeforeAll
   static void start() throws Exception {
+    // loopback addresses: the test itself holds a pod's port on the host, as another program would
     orca = TestOrca.start(0, Map.of("orca.process-node.enabled", true, "orca.process-node.name", "local",
+        "orca.network.mode", "loopback",
         "orca.runtime.restart-backoff-min", "200ms", "orca.runtime.restart-backoff-max", "1s"));
     api = orca.api;
     await("the process node ready", DEADLINE, orca::readyNodes, n -> n == 1);
