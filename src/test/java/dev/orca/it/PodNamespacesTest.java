@@ -42,11 +42,8 @@ class PodNamespacesTest {
   static void start() throws Exception {
     Optional<String> unavailable = PodNetworks.namespacesUnavailable(Duration.ofSeconds(10));
     assumeTrue(unavailable.isEmpty(), () -> "no network namespaces here: " + unavailable.orElse(""));
-    orca = TestOrca.start(0, Map.of("orca.process-node.enabled", true, "orca.process-node.name", "local",
-        "orca.network.mode", "namespaces", "orca.network.pod-cidr", POD_CIDR.toString(),
-        "orca.runtime.restart-backoff-min", "200ms", "orca.runtime.restart-backoff-max", "1s"));
+    orca = TestOrca.startProcessNode(Map.of("orca.network.mode", "namespaces", "orca.network.pod-cidr", POD_CIDR.toString()));
     api = orca.api;
-    await("the process node ready", DEADLINE, orca::readyNodes, n -> n == 1);
   }
 
   @AfterAll

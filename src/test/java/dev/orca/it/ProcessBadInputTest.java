@@ -29,11 +29,8 @@ class ProcessBadInputTest {
   @BeforeAll
   static void start() throws Exception {
     // loopback addresses: the test itself holds a pod's port on the host, as another program would
-    orca = TestOrca.start(0, Map.of("orca.process-node.enabled", true, "orca.process-node.name", "local",
-        "orca.network.mode", "loopback",
-        "orca.runtime.restart-backoff-min", "200ms", "orca.runtime.restart-backoff-max", "1s"));
+    orca = TestOrca.startProcessNode(Map.of("orca.network.mode", "loopback"));
     api = orca.api;
-    await("the process node ready", DEADLINE, orca::readyNodes, n -> n == 1);
     int port = OrcaProcess.freePort();
     assertEquals(201, api.post(NS + "/pods", pod("bystander", serve(port)
         + ",\"readinessProbe\":{\"tcpSocket\":{\"port\":" + port + "},\"periodSeconds\":1}")).code());

@@ -35,11 +35,9 @@ class ProcessLifecycleTest {
 
   @BeforeAll
   static void start() throws Exception {
-    orca = TestOrca.start(0, Map.of("orca.process-node.enabled", true, "orca.process-node.name", "local",
-        "orca.runtime.restart-backoff-min", "200ms", "orca.runtime.restart-backoff-max", "1600ms"));
+    orca = TestOrca.startProcessNode(Map.of("orca.runtime.restart-backoff-max", "1600ms"));
     api = orca.api;
     scratch = Files.createTempDirectory("orca-lifecycle-");
-    await("the process node ready", DEADLINE, orca::readyNodes, n -> n == 1);
   }
 
   @AfterAll

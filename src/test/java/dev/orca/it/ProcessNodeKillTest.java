@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * kill -9 of an Orca JVM whose process node runs real processes: none of them outlives it, and
- * the next Orca on the same data directory runs the pods again with new processes.
+ * the next Orca on the same data directory runs the pods again with new processes, and their
+ * Service serves again on the same node port.
  */
 class ProcessNodeKillTest {
   /** Starting a JVM is slow on a loaded machine. */
@@ -54,6 +55,17 @@ class ProcessNodeKillTest {
             p.path("status").path("containerStatuses").path(0).path("ready").asBoolean()));
   }
 
+  /** The answer through the Service's node port, or null while there is none. */
+  static String throughNodePort(HttpClient http, int nodePort) {
+    try {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nodePort + "/"))
+          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200 ? r.body() : null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
   @Test
   void noPodProcessOutlivesAKilledOrcaAndTheNextOneRunsThemAgain() throws Exception {
     Path data = Files.createTempDirectory("orca-kill-");
@@ -69,13 +81,23 @@ class ProcessNodeKillTest {
              "command":["python3","-m","http.server","%d","--bind","$(POD_IP)"],
              "readinessProbe":{"tcpSocket":{"port":%d},"periodSeconds":1}}]}}}}
         """.formatted(httpPort, httpPort);
+    String service = """
+        {"apiVersion":"v1","kind":"Service","metadata":{"name":"kept"},
+         "spec":{"type":"NodePort","selector":{"app":"kept"},"ports":[{"port":80,"targetPort":%d}]}}
+        """.formatted(httpPort);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    int nodePort;
     Set<Long> oldPids = new HashSet<>();
     try {
       try (OrcaProcess first = OrcaProcess.start(data, port, 0, processNode)) {
         await("the first Orca to serve", DEADLINE, () -> RestartTest.up(api), ok -> ok);
         assertEquals(201, api.post("/apis/apps/v1/namespaces/default/deployments", deployment).code());
+        assertEquals(201, api.post("/api/v1/namespaces/default/services", service).code());
+        nodePort = api.getJson("/api/v1/namespaces/default/services/kept").path("spec").path("ports").path(0)
+            .path("nodePort").asInt();
         readyPods(api, 3).forEach(p -> oldPids.add(pid(p)));
         assertEquals(3, oldPids.size());
+        await("the Service to serve", DEADLINE, () -> throughNodePort(http, nodePort), body -> body != null);
         assertTrue(oldPids.stream().allMatch(ProcessNodeKillTest::alive));
 
         long killed = System.nanoTime();
@@ -96,7 +118,6 @@ class ProcessNodeKillTest {
         await("the second Orca to serve", DEADLINE, () -> RestartTest.up(api), ok -> ok);
         List<JsonNode> pods = await("3 ready pods with new processes", DEADLINE, () -> readyPods(api, 3),
             ps -> ps.stream().noneMatch(p -> oldPids.contains(pid(p))));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (JsonNode p : pods) {
           assertTrue(alive(pid(p)));
           String ip = p.path("status").path("podIP").asText();
@@ -112,6 +133,10 @@ class ProcessNodeKillTest {
         }
         assertFalse(oldPids.stream().anyMatch(ProcessNodeKillTest::alive), "a process of the killed run is running");
         assertEquals(3, items(api.getJson(PODS)).size(), "no extra pods");
+        assertEquals(nodePort, api.getJson("/api/v1/namespaces/default/services/kept").path("spec").path("ports").path(0)
+            .path("nodePort").asInt(), "the Service keeps its node port");
+        String body = await("the Service to serve again", DEADLINE, () -> throughNodePort(http, nodePort), b -> b != null);
+        assertTrue(body.contains("Directory listing"), body);
       }
     } finally {
       TestOrca.deleteTree(data);

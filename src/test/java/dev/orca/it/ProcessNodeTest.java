@@ -28,11 +28,8 @@ class ProcessNodeTest {
   @BeforeAll
   static void start() throws Exception {
     // loopback addresses: these tests reach pods on 127.x (namespace mode: NamespaceNetworkIT)
-    orca = TestOrca.start(0, Map.of("orca.process-node.enabled", true, "orca.process-node.name", "local",
-        "orca.network.mode", "loopback",
-        "orca.runtime.restart-backoff-min", "200ms", "orca.runtime.restart-backoff-max", "1s"));
+    orca = TestOrca.startProcessNode(Map.of("orca.network.mode", "loopback"));
     api = orca.api;
-    await("the process node ready", DEADLINE, orca::readyNodes, n -> n == 1);
   }
 
   @AfterAll

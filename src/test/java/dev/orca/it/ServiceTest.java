@@ -32,10 +32,9 @@ class ServiceTest {
 
   @BeforeAll
   static void start() throws Exception {
-    orca = TestOrca.start(0, Map.of("orca.process-node.enabled", true, "orca.process-node.name", "local"));
+    orca = TestOrca.startProcessNode(Map.of());
     api = orca.api;
     kubectl = new Kubectl(orca.orca.port(), Files.createTempDirectory("orca-kubectl-"));
-    await("the process node ready", DEADLINE, orca::readyNodes, n -> n == 1);
   }
 
   @AfterAll

@@ -44,6 +44,20 @@ final class TestOrca implements AutoCloseable {
     return new TestOrca(Orca.start(settings), dir);
   }
 
+  /**
+   * Starts Orca with the process node ("local") and no simulated node, restarts backing off from
+   * 200 ms to 1 s unless {@code overrides} say otherwise, and waits until the node is Ready.
+   */
+  static TestOrca startProcessNode(java.util.Map<String, Object> overrides) throws Exception {
+    java.util.Map<String, Object> settings = new java.util.HashMap<>(java.util.Map.of(
+        "orca.process-node.enabled", true, "orca.process-node.name", "local",
+        "orca.runtime.restart-backoff-min", "200ms", "orca.runtime.restart-backoff-max", "1s"));
+    settings.putAll(overrides);
+    TestOrca orca = start(0, settings);
+    ApiClient.await("the process node ready", java.time.Duration.ofSeconds(60), orca::readyNodes, n -> n == 1);
+    return orca;
+  }
+
   /** Starts Orca and waits until its simulated nodes are all Ready. */
   static TestOrca startReady(int nodes) throws Exception {
     TestOrca orca = start(nodes);

@@ -1,6 +1,5 @@
 package dev.orca.it;
 
-import static dev.orca.it.ApiClient.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,8 +19,7 @@ class ZeroDowntimeRolloutTest {
 
   @Test
   void aRollingUpdateUnderLoadLosesNoRequest() throws Exception {
-    try (TestOrca orca = TestOrca.start(0, Map.of("orca.process-node.enabled", true, "orca.process-node.name", "local"))) {
-      await("the process node ready", Duration.ofSeconds(60), orca::readyNodes, n -> n == 1);
+    try (TestOrca orca = TestOrca.startProcessNode(Map.of())) {
       RolloutBench.Result result = RolloutBench.run(orca.orca.port(), Path.of("k8s-manifests/web.yaml"), 50,
           Duration.ofSeconds(150), line -> System.out.println("rollout: " + line));
       List<RequestLoad.Sample> failed = result.samples().stream().filter(s -> !s.ok()).toList();
