@@ -100,12 +100,14 @@ public final class Main {
 
   private static void rolloutBench(String[] args) throws Exception {
     int rate = 50;
-    long timeout = 180;
+    int rollouts = 3;
+    long timeout = 300;
     Path out = Path.of("bench/results");
     Path manifest = Path.of("k8s-manifests/web.yaml");
     for (int i = 2; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--rate" -> rate = Integer.parseInt(args[i + 1]);
+        case "--rollouts" -> rollouts = Integer.parseInt(args[i + 1]);
         case "--timeout" -> timeout = Long.parseLong(args[i + 1]);
         case "--out" -> out = Path.of(args[i + 1]);
         case "--manifest" -> manifest = Path.of(args[i + 1]);
@@ -115,7 +117,7 @@ public final class Main {
         }
       }
     }
-    dev.orca.bench.RolloutBench.main(manifest, rate, out, timeout);
+    dev.orca.bench.RolloutBench.main(manifest, rate, rollouts, out, timeout);
   }
 
   private static void usage() {
@@ -129,7 +131,7 @@ public final class Main {
           with --no-process-node). Ctrl-C shuts it down cleanly.
         usage: orca bench deploy [--replicas 1000] [--nodes 50] [--out bench/results] [--timeout 600]
           Times one Deployment from POST to all pods Running on simulated nodes; writes a report.
-        usage: orca bench rollout [--rate 50] [--manifest k8s-manifests/web.yaml] [--out bench/results] [--timeout 180]
+        usage: orca bench rollout [--rate 50] [--rollouts 3] [--manifest k8s-manifests/web.yaml] [--out bench/results] [--timeout 300]
           Rolls the web Deployment (real processes) while requests flow through its Service; counts
           failed requests; writes a report.""");
   }

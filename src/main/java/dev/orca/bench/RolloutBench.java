@@ -33,27 +33,27 @@ public final class RolloutBench {
   private RolloutBench() {}
 
   /** What one run measured. */
-  public record Result(List<RequestLoad.Sample> samples, double rolloutStart, double rolloutEnd,
-      List<double[]> readyEndpoints, String oldHash, String newHash) {
+  public record Result(List<RequestLoad.Sample> samples, List<double[]> rollouts, List<double[]> readyEndpoints,
+      String oldHash, String newHash) {
     public long failures() {
       return samples.stream().filter(s -> !s.ok()).count();
     }
   }
 
-  public static void main(Path manifest, int rate, Path out, long timeoutSeconds) throws Exception {
+  public static void main(Path manifest, int rate, int rollouts, Path out, long timeoutSeconds) throws Exception {
     Path data = Files.createTempDirectory("orca-bench-");
     OrcaSettings settings = OrcaSettings.defaults().withDataDir(data).withPort(0).withWorkerNodes(0)
         .with("orca.process-node.enabled", true);
     System.out.printf("orca bench rollout: %s, %d requests/s through the Service (journal in %s)%n", manifest, rate, data);
     try (Orca orca = Orca.start(settings)) {
-      Result result = run(orca.port(), manifest, rate, Duration.ofSeconds(timeoutSeconds), System.out::println);
+      Result result = run(orca.port(), manifest, rate, rollouts, Duration.ofSeconds(timeoutSeconds), System.out::println);
       write(out, manifest, rate, result);
     }
     System.exit(0);
   }
 
-  /** Applies the manifest, waits for the Deployment, then rolls it while the load runs; prints progress. */
-  public static Result run(int apiPort, Path manifest, int rate, Duration timeout,
+  /** Applies the manifest, waits for the Deployment, then rolls it {@code rollouts} times while the load runs. */
+  public static Result run(int apiPort, Path manifest, int rate, int rollouts, Duration timeout,
       java.util.function.Consumer<String> progress) throws Exception {
     Api api = new Api(apiPort);
     for (String doc : Files.readString(manifest).split("(?m)^---\\s*$")) {
@@ -73,32 +73,34 @@ public final class RolloutBench {
 
     List<double[]> ready = new ArrayList<>();
     RequestLoad load = RequestLoad.start(URI.create("http://127.0.0.1:" + nodePort + "/"), rate, Duration.ofSeconds(2));
-    double rolloutStart;
-    double rolloutEnd;
-    String newHash;
+    List<double[]> windows = new ArrayList<>();
+    String firstHash = oldHash;
     try {
       sampleUntil(api, load, ready, load.elapsedSeconds() + 3, deadline);
-      rolloutStart = load.elapsedSeconds();
-      api.send("PATCH", DEPLOYMENT, "application/strategic-merge-patch+json",
-          "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"kubectl.kubernetes.io/restartedAt\":\""
-              + Instant.now() + "\"}}}}}", 200);
-      progress.accept(String.format(Locale.ROOT, "t=%.1fs rolling update started", rolloutStart));
-      while (true) {
-        sampleUntil(api, load, ready, load.elapsedSeconds() + 0.5, deadline);
-        String hash = rolledOutHash(api, replicas);
-        if (hash != null && !hash.equals(oldHash)) {
-          newHash = hash;
-          break;
+      for (int i = 1; i <= rollouts; i++) {
+        double start = load.elapsedSeconds();
+        api.send("PATCH", DEPLOYMENT, "application/strategic-merge-patch+json",
+            "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"kubectl.kubernetes.io/restartedAt\":\""
+                + Instant.now() + "\"}}}}}", 200);
+        progress.accept(String.format(Locale.ROOT, "t=%.1fs rolling update %d of %d started", start, i, rollouts));
+        while (true) {
+          sampleUntil(api, load, ready, load.elapsedSeconds() + 0.5, deadline);
+          String hash = rolledOutHash(api, replicas);
+          if (hash != null && !hash.equals(oldHash)) {
+            oldHash = hash;
+            break;
+          }
+          progress.accept(String.format(Locale.ROOT, "t=%.1fs %s", load.elapsedSeconds(), rolloutState(api)));
         }
-        progress.accept(String.format(Locale.ROOT, "t=%.1fs %s", load.elapsedSeconds(), rolloutState(api)));
+        double end = load.elapsedSeconds();
+        windows.add(new double[] {start, end});
+        progress.accept(String.format(Locale.ROOT, "t=%.1fs rolled out to template %s; 3 s more of load", end, oldHash));
+        sampleUntil(api, load, ready, load.elapsedSeconds() + 3, deadline);
       }
-      rolloutEnd = load.elapsedSeconds();
-      progress.accept(String.format(Locale.ROOT, "t=%.1fs rolled out to template %s; 3 s more of load", rolloutEnd, newHash));
-      sampleUntil(api, load, ready, load.elapsedSeconds() + 3, deadline);
     } finally {
       load.close();
     }
-    Result result = new Result(load.stop(), rolloutStart, rolloutEnd, ready, oldHash, newHash);
+    Result result = new Result(load.stop(), windows, ready, firstHash, oldHash);
     progress.accept(String.format(Locale.ROOT, "%d requests, %d failed", result.samples().size(), result.failures()));
     return result;
   }
@@ -172,40 +174,41 @@ public final class RolloutBench {
   static void write(Path dir, Path manifest, int rate, Result r) throws Exception {
     Files.createDirectories(dir);
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"));
-    String base = "rollout-" + rate + "rps-" + stamp;
-    Map<Integer, int[]> perSecond = new TreeMap<>();
+    String base = "rollout-" + rate + "rps-x" + r.rollouts().size() + "-" + stamp;
+    // requests per second answered by each pod template (in the order they appeared), and failed
+    Map<String, Map<Integer, Integer>> byTemplate = new LinkedHashMap<>();
+    Map<Integer, Integer> failedPerSecond = new TreeMap<>();
+    int lastSecond = 0;
     List<Double> latencies = new ArrayList<>();
     Map<String, Integer> byPod = new LinkedHashMap<>();
     Map<String, Integer> failures = new LinkedHashMap<>();
     StringBuilder csv = new StringBuilder("sent_at_s,millis,status,answer,error\n");
     for (RequestLoad.Sample s : r.samples()) {
-      int[] bucket = perSecond.computeIfAbsent((int) Math.floor(s.sentAt()), k -> new int[4]);
+      int second = (int) Math.floor(s.sentAt());
+      lastSecond = Math.max(lastSecond, second);
       if (s.ok()) {
         latencies.add(s.millis());
         byPod.merge(s.body(), 1, Integer::sum);
-        bucket[s.body().contains("-" + r.newHash() + "-") ? 1 : 0]++;
+        byTemplate.computeIfAbsent(template(s.body()), k -> new TreeMap<>()).merge(second, 1, Integer::sum);
       } else {
-        bucket[2]++;
+        failedPerSecond.merge(second, 1, Integer::sum);
         failures.merge(s.error() != null ? s.error() : "HTTP " + s.status(), 1, Integer::sum);
       }
       csv.append(String.format(Locale.ROOT, "%.3f,%.1f,%d,%s,%s%n", s.sentAt(), s.millis(), s.status(),
           s.body() == null ? "" : s.body().replace(',', ' '), s.error() == null ? "" : s.error().replace(',', ' ')));
     }
     latencies.sort(Double::compare);
-    List<double[]> old = new ArrayList<>();
-    List<double[]> fresh = new ArrayList<>();
-    List<double[]> failed = new ArrayList<>();
-    perSecond.forEach((second, b) -> {
-      old.add(new double[] {second, b[0]});
-      fresh.add(new double[] {second, b[1]});
-      failed.add(new double[] {second, b[2]});
-    });
+    String[] palette = {"#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#17becf"};
+    List<SvgChart.Series> series = new ArrayList<>();
+    int colour = 0;
+    for (Map.Entry<String, Map<Integer, Integer>> e : byTemplate.entrySet()) {
+      series.add(new SvgChart.Series("template " + e.getKey(), palette[colour++ % palette.length],
+          perSecond(e.getValue(), lastSecond)));
+    }
+    series.add(new SvgChart.Series("failed", "#d62728", perSecond(failedPerSecond, lastSecond)));
     Files.writeString(dir.resolve(base + ".svg"), SvgChart.lines(
-        "Requests/s through the Service during a rolling update (rollout " + fmt(r.rolloutStart()) + "–"
-            + fmt(r.rolloutEnd()) + " s)", "seconds", "requests per second",
-        List.of(new SvgChart.Series("answered by old pods", "#1f77b4", old),
-            new SvgChart.Series("answered by new pods", "#2ca02c", fresh),
-            new SvgChart.Series("failed", "#d62728", failed))));
+        "Requests/s through the Service by pod template, " + r.rollouts().size() + " rolling update(s)", "seconds",
+        "requests per second", series));
     Files.writeString(dir.resolve(base + "-endpoints.svg"), SvgChart.lines("Ready endpoints of Service web",
         "seconds", "ready endpoints", List.of(new SvgChart.Series("ready addresses", "#9467bd", r.readyEndpoints()))));
     Files.writeString(dir.resolve(base + ".csv"), csv);
@@ -214,9 +217,9 @@ public final class RolloutBench {
     StringBuilder failed_ = new StringBuilder();
     failures.forEach((why, n) -> failed_.append("- ").append(n).append(" × ").append(why).append('\n'));
     String md = """
-        # Zero-downtime rolling update: %d requests/s through a NodePort Service
+        # Zero-downtime rolling updates: %d requests/s through a NodePort Service
 
-        Command: `bin/orca bench rollout --rate %d` (manifest `%s`)
+        Command: `bin/orca bench rollout --rate %d --rollouts %d` (manifest `%s`)
         Machine: %d cores, Java %s; one Orca JVM with every role, H2 journal in a fresh temporary
         directory, the process node running python3 http.server processes, the Service proxy in the
         same JVM. Each request is a new TCP connection to 127.0.0.1:NodePort (2 s timeout).
@@ -225,12 +228,12 @@ public final class RolloutBench {
         | --- | --- |
         | requests sent | %d |
         | **failed requests** | **%d** |
-        | rollout (PATCH of the template → all new pods available, old pods gone) | %.1f s |
+        | rolling updates (PATCH of the template → all new pods available, old pods gone) | %s |
         | latency p50 / p99 / max (successful requests) | %.1f / %.1f / %.1f ms |
 
         Failures:
         %s
-        Answers by pod (template %s before, %s after):
+        Answers by pod (template %s first, %s last):
 
         | answer | requests |
         | --- | --- |
@@ -240,16 +243,35 @@ public final class RolloutBench {
         ![ready endpoints over time](%s-endpoints.svg)
 
         Every request: [%s.csv](%s.csv)
-        """.formatted(rate, rate, manifest, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-        r.samples().size(), r.failures(), r.rolloutEnd() - r.rolloutStart(), percentile(latencies, 0.5),
+        """.formatted(rate, rate, r.rollouts().size(), manifest, Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"), r.samples().size(), r.failures(), durations(r.rollouts()),
+        percentile(latencies, 0.5),
         percentile(latencies, 0.99), latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1),
         failed_.length() == 0 ? "none\n" : failed_, r.oldHash(), r.newHash(), pods, base, base, base, base);
     Files.writeString(dir.resolve(base + ".md"), md);
     System.out.println("report: " + dir.resolve(base + ".md"));
   }
 
-  private static String fmt(double seconds) {
-    return String.format(Locale.ROOT, "%.1f", seconds);
+  /** The pod-template-hash in an answer "hello from web-<hash>-<suffix>". */
+  private static String template(String answer) {
+    String[] parts = answer.split("-");
+    return parts.length >= 3 ? parts[parts.length - 2] : answer;
+  }
+
+  private static List<double[]> perSecond(Map<Integer, Integer> counts, int lastSecond) {
+    List<double[]> points = new ArrayList<>();
+    for (int second = 0; second <= lastSecond; second++) {
+      points.add(new double[] {second, counts.getOrDefault(second, 0)});
+    }
+    return points;
+  }
+
+  private static String durations(List<double[]> windows) {
+    List<String> out = new ArrayList<>();
+    for (double[] w : windows) {
+      out.add(String.format(Locale.ROOT, "%.1f s (at %.1f–%.1f s)", w[1] - w[0], w[0], w[1]));
+    }
+    return String.join(", ", out);
   }
 
   private static double percentile(List<Double> sorted, double q) {

@@ -20,7 +20,7 @@ class ZeroDowntimeRolloutTest {
   @Test
   void aRollingUpdateUnderLoadLosesNoRequest() throws Exception {
     try (TestOrca orca = TestOrca.startProcessNode(Map.of())) {
-      RolloutBench.Result result = RolloutBench.run(orca.orca.port(), Path.of("k8s-manifests/web.yaml"), 50,
+      RolloutBench.Result result = RolloutBench.run(orca.orca.port(), Path.of("k8s-manifests/web.yaml"), 50, 1,
           Duration.ofSeconds(150), line -> System.out.println("rollout: " + line));
       List<RequestLoad.Sample> failed = result.samples().stream().filter(s -> !s.ok()).toList();
       assertTrue(result.samples().size() > 50 * 5, "the load ran: " + result.samples().size() + " requests");

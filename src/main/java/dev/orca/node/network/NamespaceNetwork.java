@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * A network namespace per pod, CNI-style: the host's bridge ({@code orca0}) holds the first
  * address of the pod range; each pod gets a namespace {@code orca-<10 hex of its uid>} with
  * {@code lo} up and {@code eth0}, one end of a veth pair whose host end ({@code orca<same hex>})
- * is on the bridge, with the pod's address and a default route through the bridge. The range
+ * is on the bridge, with the pod's address and a route to the service range through the bridge
+ * (no default route: nothing beyond this machine is reachable, and trying fails at once). The range
  * exists only inside this machine: the host reaches pods over the bridge, pods reach each other
  * on it, and pods reach the host's addresses on it (the bridge's, and those {@link #exposeOnHost
  * exposed}); nothing is forwarded or masqueraded beyond the machine.
@@ -260,7 +261,9 @@ public final class NamespaceNetwork implements PodNetwork {
       ip("-n", s.netns, "addr", "add", s.ip + "/" + range.prefix(), "dev", "eth0");
       ip("-n", s.netns, "link", "set", "eth0", "up");
       ip("-n", s.netns, "link", "set", "lo", "up");
-      ip("-n", s.netns, "route", "add", "default", "via", gateway);
+      // no default route: what does not exist on this machine fails at once (a DNS lookup gets "network
+      // unreachable" instead of waiting out the resolver's timeout), Services are reached through the bridge
+      ip("-n", s.netns, "route", "add", serviceCidr.toString(), "via", gateway);
     } catch (Commands.Failure e) {
       remove(s.netns, s.veth, false);
       throw new ContainerStartException(ContainerStartException.CREATE_POD_SANDBOX_ERROR,
