@@ -26,14 +26,20 @@ final class OrcaProcess implements AutoCloseable {
   }
 
   static OrcaProcess start(Path dataDir, int port, int nodes, String... settings) throws IOException {
+    List<String> flags = new ArrayList<>(List.of("--no-process-node", "--nodes", Integer.toString(nodes)));
+    for (String s : settings) {
+      flags.add("--set");
+      flags.add(s);
+    }
+    return up(dataDir, port, flags);
+  }
+
+  /** {@code orca up --port PORT --data-dir DIR} with these flags. */
+  static OrcaProcess up(Path dataDir, int port, List<String> flags) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-        "dev.orca.Main", "up", "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
-        "--no-process-node", "--nodes", Integer.toString(nodes)));
-    for (String s : settings) {
-      command.add("--set");
-      command.add(s);
-    }
+        "dev.orca.Main", "up", "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
+    command.addAll(flags);
     Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + System.nanoTime() + ".log");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new OrcaProcess(process, port, log);

@@ -81,7 +81,9 @@ class NamespaceNetworkTest {
 
     String inside = run(concat(enter, List.of("ip", "-o", "-4", "addr", "show", "dev", "eth0")));
     assertTrue(inside.contains(" " + ip + "/16 "), inside);
-    assertTrue(run(concat(enter, List.of("ip", "route", "show"))).contains("default via " + network.gateway()));
+    String routes = run(concat(enter, List.of("ip", "route", "show")));
+    assertTrue(routes.contains(network.serviceCidr() + " via " + network.gateway()), routes);
+    assertFalse(routes.contains("default"), "nothing beyond this machine is routed: " + routes);
     assertNotEquals(netnsOf(ProcessHandle.current().pid()),
         run(concat(enter, List.of("readlink", "/proc/self/ns/net"))).strip());
     assertTrue(Files.exists(NamespaceNetwork.LEASE_DIR.resolve(ip)), "the address is leased");
