@@ -231,8 +231,9 @@ class NamespaceNetworkTest {
     long pid = Long.parseLong(words[1]);
     String netns = words[2];
     assertTrue(ProcessHandle.of(pid).isPresent() && Files.exists(Path.of("/run/netns", netns)), line);
-    assertEquals(netnsOf(pid), run(List.of("nsenter", "--net=/run/netns/" + netns, "--", "readlink", "/proc/self/ns/net")).strip(),
-        "the container runs in its pod's namespace");
+    String inside = run(List.of("nsenter", "--net=/run/netns/" + netns, "--", "readlink", "/proc/self/ns/net")).strip();
+    // the pid is known from the launch on; it is in the namespace once nsenter has entered it and exec'd on
+    assertEquals(inside, await(() -> netnsOf(pid), inside::equals), "the container runs in its pod's namespace");
 
     jvm.destroyForcibly();
     assertTrue(jvm.waitFor(10, TimeUnit.SECONDS));
