@@ -17,6 +17,7 @@ public final class Main {
     switch (args[0]) {
       case "up" -> up(args);
       case "bench" -> bench(args);
+      case "db" -> System.exit(dev.orca.db.DbCommand.run(args));
       default -> {
         System.err.println("orca: unknown command '" + args[0] + "'");
         usage();
@@ -129,6 +130,10 @@ public final class Main {
           on this machine. --simulated-nodes N adds N simulated nodes, tainted
           orca.dev/simulated=true:NoSchedule so only pods that tolerate it land there (untainted
           with --no-process-node). Ctrl-C shuts it down cleanly.
+        usage: orca db up|down|status [--data-dir ./data] [--port 5433]
+          A private PostgreSQL for the journal in DATA_DIR/pg on 127.0.0.1 (installed with apt-get
+          when missing), with role and database orca and the journal schema. Orca uses it with
+          --set orca.journal.kind=postgres. status: running or not, port, journal events.
         usage: orca bench deploy [--replicas 1000] [--nodes 50] [--out bench/results] [--timeout 600]
           Times one Deployment from POST to all pods Running on simulated nodes; writes a report.
         usage: orca bench rollout [--rate 50] [--rollouts 3] [--manifest k8s-manifests/web.yaml] [--out bench/results] [--timeout 300]

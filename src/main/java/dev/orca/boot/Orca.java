@@ -2,6 +2,7 @@ package dev.orca.boot;
 
 import dev.orca.api.ApiServer;
 import dev.orca.control.ControlSettings;
+import dev.orca.db.JournalSchema;
 import dev.orca.control.DeploymentEntity;
 import dev.orca.control.Entities;
 import dev.orca.control.PassiveEntity;
@@ -83,7 +84,7 @@ public final class Orca implements AutoCloseable {
     if (system.settings().config().getList("pekko.cluster.seed-nodes").isEmpty()) {
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
-    SchemaUtils.createIfNotExists(system).toCompletableFuture().get(60, TimeUnit.SECONDS);
+    createJournalSchema(system);
 
     Store store = Store.get(system);
     store.start();
@@ -185,6 +186,17 @@ public final class Orca implements AutoCloseable {
     if (result instanceof ObjectEntity.Accepted accepted) {
       Store.get(system).cache().awaitApplied(accepted.persistenceId(), accepted.sequenceNr())
           .toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** The journal's tables where missing: the plugin's own DDL on H2, ours (with the NOTIFY trigger) on PostgreSQL. */
+  private static void createJournalSchema(ActorSystem<Void> system) throws Exception {
+    Config config = system.settings().config();
+    if (PersistenceConfig.kind(config) == PersistenceConfig.Kind.POSTGRES) {
+      Config db = config.getConfig("pekko-persistence-jdbc.shared-databases.slick.db");
+      JournalSchema.createIfMissing(db.getString("url"), db.getString("user"), db.getString("password"));
+    } else {
+      SchemaUtils.createIfNotExists(system).toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
   }
 

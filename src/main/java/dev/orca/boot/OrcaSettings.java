@@ -40,9 +40,9 @@ public record OrcaSettings(Path dataDir, String host, int port, int simulatedNod
     return new OrcaSettings(dataDir, host, port, simulatedNodes, roles, more);
   }
 
-  /** H2 in a file; WRITE_DELAY=0 so that an acknowledged write survives kill -9. */
+  /** The H2 journal's url (used when orca.journal.kind = h2). */
   public String jdbcUrl() {
-    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("orca") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    return PersistenceConfig.h2Url(dataDir);
   }
 
   /** The whole configuration of this process. */
@@ -53,7 +53,7 @@ public record OrcaSettings(Path dataDir, String host, int port, int simulatedNod
     values.put("orca.simulated-nodes", simulatedNodes);
     values.put("orca.data-dir", dataDir.toString());
     values.put("pekko.cluster.roles", roles);
-    values.put("pekko-persistence-jdbc.shared-databases.slick.db.url", jdbcUrl());
-    return ConfigFactory.parseMap(values).withFallback(ConfigFactory.load());
+    Config config = ConfigFactory.parseMap(values).withFallback(ConfigFactory.load());
+    return ConfigFactory.parseMap(PersistenceConfig.database(config, dataDir)).withFallback(config);
   }
 }

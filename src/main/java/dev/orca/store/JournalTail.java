@@ -5,9 +5,13 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import dev.orca.db.JournalSchema;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +23,13 @@ import org.slf4j.LoggerFactory;
  * <p>A hole in {@code ordering} is either a transaction still in flight (another writer) or a
  * rolled-back insert. The tail waits for a hole up to {@code gapTimeout} when the row after it
  * was written recently, and treats older holes as permanent, so it never skips an event that is
- * about to commit and never stalls on one that never will.
+ * about to commit and never stalls on one that never will. Once caught up it also waits
+ * {@code gapTimeout} from the moment it first saw the hole: a row's {@code write_timestamp} is
+ * taken when its journal received it, so a write that queued in a busy journal would otherwise
+ * arrive already "old" and leave the other JVMs' commits less than the window.
+ *
+ * <p>On PostgreSQL with {@code listen}, a second thread LISTENs on the journal trigger's channel
+ * and wakes the tail at every commit of any JVM.
  */
 public final class JournalTail implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(JournalTail.class);
@@ -39,7 +49,11 @@ public final class JournalTail implements Runnable {
   private final Function<String, Boolean> isObjectStream;
   private volatile boolean running = true;
   private Thread thread;
+  private Thread listener;
   private long applied;
+  private boolean live;
+  private long holeAfter = -1;
+  private long holeSeenAtNanos;
 
   public JournalTail(StoreSettings settings, WatchCache cache, JournalSignal signal, Decoder decoder) {
     this.settings = settings;
@@ -53,6 +67,11 @@ public final class JournalTail implements Runnable {
     thread = new Thread(this, "orca-journal-tail");
     thread.setDaemon(true);
     thread.start();
+    if (settings.listen()) {
+      listener = new Thread(this::listen, "orca-journal-listen");
+      listener.setDaemon(true);
+      listener.start();
+    }
   }
 
   public void stop() {
@@ -84,6 +103,30 @@ public final class JournalTail implements Runnable {
     }
   }
 
+  /** Wakes the tail whenever any JVM's journal write commits (PostgreSQL LISTEN/NOTIFY). */
+  private void listen() {
+    while (running) {
+      try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("LISTEN " + JournalSchema.NOTIFY_CHANNEL);
+        }
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        signal.wake(); // whatever committed before LISTEN took effect
+        while (running) {
+          PGNotification[] notifications = pg.getNotifications(1000);
+          if (notifications != null && notifications.length > 0) {
+            signal.wake();
+          }
+        }
+      } catch (SQLException e) {
+        if (running) {
+          log.warn("journal listener lost its connection, retrying: {}", e.getMessage());
+          sleepQuietly(settings.pollIntervalMillis());
+        }
+      }
+    }
+  }
+
   private void follow(Connection connection) throws SQLException, InterruptedException {
     try (PreparedStatement query = connection.prepareStatement(QUERY)) {
       while (running) {
@@ -92,6 +135,7 @@ public final class JournalTail implements Runnable {
           signal.await(Math.min(settings.pollIntervalMillis(), 10));
         } else if (read < settings.batchSize()) {
           if (!cache.caughtUp().toCompletableFuture().isDone()) {
+            live = true;
             cache.markCaughtUp();
             log.info("watch cache caught up with the journal at resourceVersion {}", applied);
           }
@@ -113,7 +157,7 @@ public final class JournalTail implements Runnable {
       while (rs.next()) {
         long ordering = rs.getLong(1);
         long writtenAt = rs.getLong(4);
-        if (ordering != upTo + 1 && System.currentTimeMillis() - writtenAt < settings.gapTimeoutMillis()) {
+        if (ordering != upTo + 1 && waitForHole(upTo, writtenAt)) {
           stoppedAtHole = true;
           break;
         }
@@ -140,6 +184,22 @@ public final class JournalTail implements Runnable {
       applied = upTo;
     }
     return stoppedAtHole && read == 0 ? -1 : read;
+  }
+
+  /** Whether the hole after {@code upTo}, followed by a row written at {@code writtenAt}, may still fill. */
+  private boolean waitForHole(long upTo, long writtenAt) {
+    long gap = settings.gapTimeoutMillis();
+    if (System.currentTimeMillis() - writtenAt < gap) {
+      return true;
+    }
+    if (!live) {
+      return false;
+    }
+    if (holeAfter != upTo) {
+      holeAfter = upTo;
+      holeSeenAtNanos = System.nanoTime();
+    }
+    return System.nanoTime() - holeSeenAtNanos < gap * 1_000_000L;
   }
 
   private static void sleepQuietly(long millis) {

@@ -1,0 +1,49 @@
+package dev.orca.boot;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Chooses the journal's database from {@code orca.journal.kind}: the settings of the plugin's
+ * shared slick database that follow from it, to lay over conf/persistence.conf.
+ */
+public final class PersistenceConfig {
+  private static final String DB = "pekko-persistence-jdbc.shared-databases.slick.";
+
+  private PersistenceConfig() {}
+
+  public enum Kind { H2, POSTGRES }
+
+  public static Kind kind(Config config) {
+    String kind = config.getString("orca.journal.kind");
+    return switch (kind) {
+      case "h2" -> Kind.H2;
+      case "postgres", "postgresql" -> Kind.POSTGRES;
+      default -> throw new IllegalArgumentException("orca.journal.kind must be h2 or postgres, not '" + kind + "'");
+    };
+  }
+
+  /** H2 in a file; WRITE_DELAY=0 so that an acknowledged write survives kill -9. */
+  public static String h2Url(Path dataDir) {
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("orca") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+  }
+
+  /** The slick settings for {@code config}'s journal kind; the data directory places H2's file. */
+  public static Map<String, Object> database(Config config, Path dataDir) {
+    Map<String, Object> values = new HashMap<>();
+    switch (kind(config)) {
+      case H2 -> values.put(DB + "db.url", h2Url(dataDir));
+      case POSTGRES -> {
+        Config pg = config.getConfig("orca.journal.postgres");
+        values.put(DB + "profile", "slick.jdbc.PostgresProfile$");
+        values.put(DB + "db.driver", "org.postgresql.Driver");
+        values.put(DB + "db.url", pg.getString("url"));
+        values.put(DB + "db.user", pg.getString("user"));
+        values.put(DB + "db.password", pg.getString("password"));
+      }
+    }
+    return values;
+  }
+}
