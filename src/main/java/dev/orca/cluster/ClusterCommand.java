@@ -141,6 +141,8 @@ public final class ClusterCommand {
       command.add("/usr/bin/setsid"); // its own session: a Ctrl-C to `cluster up` does not reach the members
     }
     command.add(java);
+    // first, so that it is within the 4 kB of command line the JDK reports (MemberFiles.process)
+    command.add(MemberFiles.marker(member.name()));
     command.addAll(Arrays.asList(Optional.ofNullable(System.getenv("ORCA_MEMBER_JAVA_OPTS")).orElse("-Xmx1g")
         .trim().split("\\s+")));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.orca.Main", "up",
@@ -165,11 +167,17 @@ public final class ClusterCommand {
       for (MemberSpec m : members) {
         ClusterView.Member seen = view.byAddress().get(m.address());
         String status = seen == null ? "starting" : seen.status();
+        // Up in the cluster, then the rest of its boot: its API answers (members without one: Up is enough)
+        if (status.equals("Up") && !m.apiUrl().isEmpty() && get(m.apiUrl() + "/version").join().isEmpty()) {
+          status = "Up, API starting";
+        } else if (status.equals("Up") && !m.apiUrl().isEmpty()) {
+          status = "Up, API " + m.apiUrl();
+        }
         if (!status.equals(reported.get(m.name()))) {
           reported.put(m.name(), status);
           out.printf("  %s: %s (%.1f s)%n", m.name(), status, (System.nanoTime() - started) / 1e9);
         }
-        allUp &= seen != null && seen.status().equals("Up");
+        allUp &= status.startsWith("Up") && !status.endsWith("starting");
         if (files.process(m.name()).isEmpty()) {
           throw new IllegalStateException(m.name() + " exited; see " + files.log(m.name()));
         }

@@ -89,7 +89,12 @@ public record MemberFiles(Path dataDir) {
   /** The member's JVM, when its recorded pid is alive and still that member (not a reused pid). */
   public Optional<ProcessHandle> process(String name) {
     return pid(name).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-        .filter(p -> p.info().commandLine().map(c -> c.contains("--member " + name)).orElse(true));
+        .filter(p -> p.info().commandLine().map(c -> c.contains(marker(name))).orElse(true));
+  }
+
+  /** A JVM option naming the member on its command line, so that a reused pid is not taken for it. */
+  public static String marker(String name) {
+    return "-Dorca.member=" + name;
   }
 
   public void clearPid(String name) {
