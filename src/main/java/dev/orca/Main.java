@@ -18,6 +18,8 @@ public final class Main {
       case "up" -> up(args);
       case "bench" -> bench(args);
       case "db" -> System.exit(dev.orca.db.DbCommand.run(args));
+      case "cluster" -> System.exit(dev.orca.cluster.ClusterCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
+          System.out, System.err));
       default -> {
         System.err.println("orca: unknown command '" + args[0] + "'");
         usage();
@@ -31,6 +33,12 @@ public final class Main {
 
   private static void up(String[] args) throws Exception {
     OrcaSettings settings = OrcaSettings.defaults().withWorkerNodes(0).with("orca.process-node.enabled", true);
+    String member = flagValue(args, "--member");
+    if (member != null) {
+      // a cluster member: its file (DATA_DIR/members/NAME.conf) first, the other flags over it
+      String dataDir = flagValue(args, "--data-dir");
+      settings = OrcaSettings.member(Path.of(dataDir == null ? settings.dataDir().toString() : dataDir), member);
+    }
     for (int i = 1; i < args.length; i++) {
       String flag = args[i];
       if (flag.equals("--process-node")) {
@@ -48,7 +56,10 @@ public final class Main {
       }
       switch (flag) {
         case "--port" -> settings = settings.withPort(Integer.parseInt(value));
-        case "--data-dir" -> settings = settings.withDataDir(Path.of(value));
+        case "--data-dir" -> settings = member == null ? settings.withDataDir(Path.of(value)) : settings;
+        case "--member" -> { }
+        case "--roles" -> settings = settings.withRoles(java.util.Arrays.stream(value.split(","))
+            .map(String::trim).filter(r -> !r.isEmpty()).toList());
         case "--nodes", "--simulated-nodes" -> settings = settings.withWorkerNodes(Integer.parseInt(value));
         case "--set" -> {
           int eq = value.indexOf('=');
@@ -66,8 +77,22 @@ public final class Main {
       settings = settings.with("orca.simulated-node.taint", SIMULATED_TAINT);
     }
     Orca orca = Orca.start(settings);
-    System.out.println("Orca is up: kubectl --server http://" + settings.host() + ":" + orca.port() + " get nodes");
+    if (orca.port() > 0) {
+      System.out.println("Orca is up: kubectl --server http://" + settings.host() + ":" + orca.port() + " get nodes");
+    } else {
+      System.out.println("Orca is up with roles " + settings.roles() + " (no API: role api not given)");
+    }
     orca.system().getWhenTerminated().toCompletableFuture().get(Long.MAX_VALUE, TimeUnit.DAYS);
+  }
+
+  /** The value after {@code flag} in {@code args}, or null. */
+  private static String flagValue(String[] args, String flag) {
+    for (int i = 1; i + 1 < args.length; i++) {
+      if (args[i].equals(flag)) {
+        return args[i + 1];
+      }
+    }
+    return null;
   }
 
   private static void bench(String[] args) throws Exception {
@@ -124,16 +149,24 @@ public final class Main {
   private static void usage() {
     System.out.println("""
         usage: orca up [--port 8080] [--data-dir ./data] [--simulated-nodes 0] [--no-process-node]
-                       [--set config.path=value]
+                       [--roles control,api,worker] [--member NAME] [--set config.path=value]
           Starts one Orca node with every role: the API on 127.0.0.1, the journal on H2 under the
           data directory, and a process node ("local") that runs pods' commands as real processes
           on this machine. --simulated-nodes N adds N simulated nodes, tainted
           orca.dev/simulated=true:NoSchedule so only pods that tolerate it land there (untainted
-          with --no-process-node). Ctrl-C shuts it down cleanly.
+          with --no-process-node). Ctrl-C shuts it down cleanly. --roles picks what this JVM hosts
+          (control: entities and singletons; api: the HTTP API; worker: node agents). --member NAME
+          starts cluster member NAME from DATA_DIR/members/NAME.conf (written by orca cluster up).
         usage: orca db up|down|status [--data-dir ./data] [--port 5433]
           A private PostgreSQL for the journal in DATA_DIR/pg on 127.0.0.1 (installed with apt-get
           when missing), with role and database orca and the journal schema. Orca uses it with
           --set orca.journal.kind=postgres. status: running or not, port, journal events.
+        usage: orca cluster up --nodes 3 [--roles control,api,worker] [--data-dir ./data/cluster]
+                               [--simulated-nodes 1] [--postgres-port P] [--set config.path=value]
+               orca cluster status [-o json] | down | kill|pause|resume MEMBER  [--data-dir DIR]
+          Runs a cluster of N member JVMs on 127.0.0.1 sharing a PostgreSQL journal (the one found
+          running under the data directory, e.g. bin/orca db up, or --postgres-port); see
+          docs/OPERATIONS.md.
         usage: orca bench deploy [--replicas 1000] [--nodes 50] [--out bench/results] [--timeout 600]
           Times one Deployment from POST to all pods Running on simulated nodes; writes a report.
         usage: orca bench rollout [--rate 50] [--rollouts 3] [--manifest k8s-manifests/web.yaml] [--out bench/results] [--timeout 300]

@@ -45,6 +45,7 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
+import org.apache.pekko.cluster.typed.ClusterSingletonSettings;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.cluster.typed.SingletonActor;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -115,15 +116,17 @@ public final class Orca implements AutoCloseable {
     boolean controlRole = settings.roles().contains("control");
     if (controlRole) {
       ClusterSingleton singletons = ClusterSingleton.get(system);
+      // only on control members: the oldest control member hosts them, not the oldest member
+      ClusterSingletonSettings onControl = ClusterSingletonSettings.create(system).withRole("control");
       singletons.init(SingletonActor.of(Behaviors.supervise(Scheduler.create(SchedulerSettings.from(system.settings().config())))
-          .onFailure(SupervisorStrategy.restart()), "scheduler").withStopMessage(null));
+          .onFailure(SupervisorStrategy.restart()), "scheduler").withStopMessage(null).withSettings(onControl));
       singletons.init(SingletonActor.of(Behaviors.supervise(GarbageCollector.create(
           system.settings().config().getDuration("orca.control.gc-interval")))
-          .onFailure(SupervisorStrategy.restart()), "garbage-collector"));
+          .onFailure(SupervisorStrategy.restart()), "garbage-collector").withSettings(onControl));
       Config services = system.settings().config().getConfig("orca.services");
       singletons.init(SingletonActor.of(Behaviors.supervise(EndpointsController.create(
           services.getDuration("endpoints-batch"), services.getDuration("endpoints-resync")))
-          .onFailure(SupervisorStrategy.restart()), "endpoints-controller"));
+          .onFailure(SupervisorStrategy.restart()), "endpoints-controller").withSettings(onControl));
       ServiceAllocator.init(system, serviceCidr);
       // every node's lease is watched again, even a node whose agent never comes back
       store.cache().all(ResourceType.NODE).forEach(n -> Entities.tell(sharding, n.key(), new ObjectEntity.Reconcile()));
@@ -164,12 +167,19 @@ public final class Orca implements AutoCloseable {
               system.scheduler()));
     }
 
+    if (config.getBoolean("orca.cluster.management.enabled")) {
+      // /cluster/members, /cluster/shards/{name} (read-only, pekko.management.http in cluster.conf)
+      org.apache.pekko.management.javadsl.PekkoManagement.get(system).start()
+          .toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
     int port = -1;
     if (settings.roles().contains("api")) {
       port = ApiServer.start(system, settings.host(), settings.port()).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
-    log.info("Orca is up in {} ms: journal at resourceVersion {}, API on http://{}:{}, {} simulated node(s)",
-        (System.nanoTime() - started) / 1_000_000, rv, settings.host(), port, settings.simulatedNodes());
+    log.info("Orca is up in {} ms: member '{}' with roles {}, journal at resourceVersion {}, API on http://{}:{}, {} simulated node(s)",
+        (System.nanoTime() - started) / 1_000_000, config.getString("orca.cluster.member"), settings.roles(), rv,
+        settings.host(), port, settings.simulatedNodes());
     return new Orca(system, port);
   }
 

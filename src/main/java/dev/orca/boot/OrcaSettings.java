@@ -18,7 +18,32 @@ public record OrcaSettings(Path dataDir, String host, int port, int simulatedNod
   public static OrcaSettings defaults() {
     Config c = ConfigFactory.load();
     return new OrcaSettings(Path.of(c.getString("orca.data-dir")), c.getString("orca.api.host"), c.getInt("orca.api.port"),
-        c.getInt("orca.simulated-nodes"), List.of("control", "api", "worker"), Map.of());
+        c.getInt("orca.simulated-nodes"), List.copyOf(c.getStringList("pekko.cluster.roles")), Map.of());
+  }
+
+  /**
+   * The settings of cluster member {@code name}: the defaults under its file
+   * {@code dataDir/members/NAME.conf} (written by {@code orca cluster up}); flags given after it
+   * on the command line still override.
+   */
+  public static OrcaSettings member(Path dataDir, String name) {
+    Path file = dataDir.resolve("members").resolve(name + ".conf");
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no member file " + file + " (written by orca cluster up)");
+    }
+    Config member = ConfigFactory.parseFile(file.toFile()).resolve();
+    Config c = member.withFallback(ConfigFactory.load());
+    OrcaSettings settings = new OrcaSettings(dataDir.resolve("members").resolve(name), c.getString("orca.api.host"),
+        c.getInt("orca.api.port"), c.getInt("orca.simulated-nodes"),
+        List.copyOf(c.getStringList("pekko.cluster.roles")), Map.of());
+    for (Map.Entry<String, com.typesafe.config.ConfigValue> e : member.entrySet()) {
+      settings = settings.with(e.getKey(), e.getValue().unwrapped());
+    }
+    return settings.with("orca.cluster.member", name);
+  }
+
+  public OrcaSettings withRoles(List<String> roles) {
+    return new OrcaSettings(dataDir, host, port, simulatedNodes, List.copyOf(roles), overrides);
   }
 
   public OrcaSettings withPort(int port) {
@@ -53,7 +78,9 @@ public record OrcaSettings(Path dataDir, String host, int port, int simulatedNod
     values.put("orca.simulated-nodes", simulatedNodes);
     values.put("orca.data-dir", dataDir.toString());
     values.put("pekko.cluster.roles", roles);
-    Config config = ConfigFactory.parseMap(values).withFallback(ConfigFactory.load());
+    // resolved after the overrides, so ${...} in conf/*.conf (e.g. the management port) follow them
+    Config config = ConfigFactory.load(ConfigFactory.parseMap(values)
+        .withFallback(ConfigFactory.parseResourcesAnySyntax("application")));
     return ConfigFactory.parseMap(PersistenceConfig.database(config, dataDir)).withFallback(config);
   }
 }

@@ -16,7 +16,8 @@ public record NodeSettings(
     String memory,
     int pods,
     java.util.List<dev.orca.model.Taint> simulatedTaints,
-    Duration metricsInterval) {
+    Duration metricsInterval,
+    String simulatedNamePrefix) {
 
   public static NodeSettings from(Config config) {
     return new NodeSettings(
@@ -30,7 +31,8 @@ public record NodeSettings(
         config.getString("orca.simulated-node.memory"),
         config.getInt("orca.simulated-node.pods"),
         taints(config.getString("orca.simulated-node.taint")),
-        config.getDuration("orca.metrics.interval"));
+        config.getDuration("orca.metrics.interval"),
+        config.getString("orca.simulated-node.name-prefix"));
   }
 
   /** {@code key=value:Effect} (or {@code key:Effect}) as one taint; empty for none. */

@@ -60,7 +60,7 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
       onNodeObject((Node) s.object());
     }
     for (int i = 1; i <= count; i++) {
-      String name = "sim-node-" + i;
+      String name = settings.simulatedNamePrefix() + i;
       if (!agents.containsKey(name)) {
         Node simulated = node(name, settings.cpu(), settings.memory(), settings.pods(), Map.of());
         if (!settings.simulatedTaints().isEmpty()) {

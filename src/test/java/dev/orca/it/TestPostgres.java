@@ -42,11 +42,19 @@ final class TestPostgres implements ExtensionContext.Store.CloseableResource {
 
   /** A new, empty database owned by orca/orca with the journal schema; returns its url. */
   String newDatabase() throws Exception {
-    String name = "orca_" + databases.incrementAndGet();
+    return database("orca_" + databases.incrementAndGet());
+  }
+
+  /** A database of this name (owned by orca/orca, with the journal schema), made if missing; returns its url. */
+  String database(String name) throws Exception {
     server.ensureDatabase(name, USER, PASSWORD);
     String url = server.url(name);
     JournalSchema.createIfMissing(url, USER, PASSWORD);
     return url;
+  }
+
+  int port() {
+    return server.port();
   }
 
   /** The overrides that put an Orca's journal on {@code url}. */

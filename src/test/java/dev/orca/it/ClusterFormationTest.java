@@ -1,0 +1,118 @@
+package dev.orca.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orca.cluster.ClusterCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three real member JVMs through {@code orca cluster up}, sharing a PostgreSQL journal: the cluster
+ * forms (three members Up, as {@code cluster status -o json} reports them), every member serves the
+ * API, a killed member is removed and its shards move, and {@code cluster down} stops the rest.
+ *
+ * <p>The journal is the test JVM's private PostgreSQL ({@link TestPostgres}), database orca.
+ */
+@Tag("slow")
+@org.junit.jupiter.api.extension.ExtendWith(TestPostgres.Resolver.class)
+class ClusterFormationTest {
+  @Test
+  void threeMembersFormAClusterAndAKilledOneIsRemoved(@TempDir Path dir, TestPostgres postgres) throws Exception {
+    postgres.database("orca");
+    int pgPort = postgres.port();
+    List<String> ports = List.of("--api-port", Integer.toString(freeRange(3)), "--remoting-port",
+        Integer.toString(freeRange(3)), "--management-port", Integer.toString(freeRange(3)));
+    List<String> up = new ArrayList<>(List.of("up", "--nodes", "3", "--data-dir", dir.toString(), "--postgres-port",
+        Integer.toString(pgPort), "--timeout", "180"));
+    up.addAll(ports);
+    try {
+      Result started = cluster(up.toArray(String[]::new));
+      assertEquals(0, started.code, started.out + started.err);
+
+      JsonNode members = json(cluster("status", "--data-dir", dir.toString(), "-o", "json")).path("members");
+      assertEquals(3, members.size(), members.toString());
+      for (JsonNode m : members) {
+        assertEquals("Up", m.path("status").asText(), m.toString());
+        assertEquals("[\"control\",\"api\",\"worker\"]", m.path("roles").toString());
+        assertTrue(m.path("pid").asLong() > 0);
+        assertTrue(Files.size(dir.resolve("logs").resolve(m.path("name").asText() + ".log")) > 0, "each member logs to its file");
+      }
+      // each member's API sees the simulated nodes of all three (one shared journal)
+      String api = members.get(1).path("api").asText();
+      ApiClient client = new ApiClient(Integer.parseInt(api.substring(api.lastIndexOf(':') + 1)));
+      ApiClient.await("the nodes of every member", java.time.Duration.ofSeconds(30), () -> client.get("/api/v1/nodes").body(),
+          body -> body.contains("orca-1-sim-1") && body.contains("orca-2-sim-1") && body.contains("orca-3-sim-1"));
+
+      assertEquals(0, cluster("kill", "orca-3", "--data-dir", dir.toString()).code);
+      // downed by the SBR and removed (turbo: ~5 s)
+      ApiClient.await("orca-3 removed", java.time.Duration.ofSeconds(30),
+          () -> json(cluster("status", "--data-dir", dir.toString(), "-o", "json")).path("members"),
+          now -> now.get(2).path("status").asText().equals("Stopped") && now.get(0).path("status").asText().equals("Up")
+              && now.get(1).path("status").asText().equals("Up")
+              && now.get(0).path("shards").isInt() && now.get(1).path("shards").isInt());
+    } finally {
+      Result down = cluster("down", "--data-dir", dir.toString());
+      assertEquals(0, down.code, down.out + down.err);
+    }
+    JsonNode after = json(cluster("status", "--data-dir", dir.toString(), "-o", "json")).path("members");
+    for (JsonNode m : after) {
+      assertEquals("Stopped", m.path("status").asText(), m.toString());
+    }
+  }
+
+  record Result(int code, String out, String err) {}
+
+  private static Result cluster(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = ClusterCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode json(Result r) {
+    assertEquals(0, r.code, r.err);
+    try {
+      return new ObjectMapper().readTree(r.out);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(r.out, e);
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** The first of {@code n} consecutive free ports. */
+  private static int freeRange(int n) throws Exception {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int base = 20000 + new java.util.Random().nextInt(30000);
+      boolean free = true;
+      for (int p = base; p < base + n && free; p++) {
+        try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+          free = true;
+        } catch (java.io.IOException e) {
+          free = false;
+        }
+      }
+      if (free) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no " + n + " free consecutive ports");
+  }
+}
