@@ -29,9 +29,10 @@ class MemberSpecTest {
 
   @Test
   void sharedSettingsWithOddCharactersSurviveTheFile() {
-    Map<String, Object> shared = Postgres.journalSettings("jdbc:postgresql://127.0.0.1:5432/orca", "orca", "orca");
+    Map<String, Object> shared = new java.util.HashMap<>(
+        Postgres.journalSettings("jdbc:postgresql://127.0.0.1:5432/orca", "orca", "o'dd \"pass\" $word"));
     Config c = ConfigFactory.parseString(MEMBER.toConf(SEEDS, shared));
-    assertEquals("slick.jdbc.PostgresProfile$", c.getString("pekko-persistence-jdbc.shared-databases.slick.profile"));
+    assertEquals("o'dd \"pass\" $word", c.getString("orca.journal.postgres.password"));
     assertEquals("postgres", c.getString("orca.journal.kind"));
     assertEquals("jdbc:postgresql://127.0.0.1:5432/orca", c.getString("orca.journal.postgres.url"));
   }
