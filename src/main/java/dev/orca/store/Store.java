@@ -37,6 +37,21 @@ public final class Store implements Extension {
     tail.stop();
   }
 
+  /** Whether the journal database answered the tail's last query (see {@link JournalTail#reachable()}). */
+  public boolean journalReachable() {
+    return tail.reachable();
+  }
+
+  /** Completes when the tail next loses the journal database (see {@link JournalTail#nextOutage()}). */
+  public java.util.concurrent.CompletionStage<Void> nextJournalOutage() {
+    return tail.nextOutage();
+  }
+
+  /** Whether the tail LISTENs for other JVMs' commits right now (PostgreSQL with listen on). */
+  public boolean listening() {
+    return tail.listening();
+  }
+
   public WatchCache cache() {
     return cache;
   }
