@@ -29,7 +29,9 @@ import dev.orca.store.WatchCache;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +60,8 @@ final class ObjectService {
   private final Duration askTimeout;
   private final int maxInflightWrites;
   private final AtomicInteger inflight = new AtomicInteger();
+  /** Writes not yet answered, so that an outage of the journal can end them. */
+  private final Set<CompletableFuture<StoredObject>> unanswered = ConcurrentHashMap.newKeySet();
   private final ServiceAdmission services;
 
   ObjectService(ActorSystem<?> system, Store store, Duration askTimeout, int maxInflightWrites) {
@@ -65,6 +69,8 @@ final class ObjectService {
     this.sharding = ClusterSharding.get(system);
     this.cache = store.cache();
     this.store = store;
+    store.onJournalOutage(() -> List.copyOf(unanswered).forEach(write ->
+        system.executionContext().execute(() -> write.completeExceptionally(ApiErrors.storeTimeout(true, 1)))));
     this.askTimeout = askTimeout;
     this.maxInflightWrites = maxInflightWrites;
     this.services = new ServiceAdmission(system, askTimeout);
@@ -334,7 +340,6 @@ final class ObjectService {
       inflight.decrementAndGet();
       throw ApiErrors.tooManyRequests(1);
     }
-    CompletionStage<Void> outage = store.nextJournalOutage();
     CompletionStage<ObjectEntity.WriteResult> asked = AskPattern.ask(Entities.ref(sharding, key), command::apply,
         askTimeout, system.scheduler());
     CompletableFuture<StoredObject> done = asked.thenCompose(result -> {
@@ -345,10 +350,12 @@ final class ObjectService {
       return cache.awaitApplied(accepted.persistenceId(), accepted.sequenceNr());
     }).toCompletableFuture().orTimeout(askTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
     done.whenComplete((r, e) -> inflight.decrementAndGet());
-    // A persist that fails stops the entity without a reply: a write in flight when the journal
-    // database goes away would wait for the ask timeout, so it ends when the tail loses the
-    // database too. It may have been stored just before, hence 504 and not 503.
+    // An entity whose persist fails restarts without replying: a write in flight when the journal
+    // database goes away would wait for the ask timeout, so the outage ends it (see the
+    // constructor). It may have been stored just before, hence 504 and not 503.
     CompletableFuture<StoredObject> answered = new CompletableFuture<>();
+    unanswered.add(answered);
+    answered.whenComplete((r, e) -> unanswered.remove(answered));
     done.whenComplete((r, e) -> {
       if (e == null) {
         answered.complete(r);
@@ -358,7 +365,6 @@ final class ObjectService {
             ? ApiErrors.storeTimeout(!store.journalReachable(), 1) : cause);
       }
     });
-    outage.thenRun(() -> answered.completeExceptionally(ApiErrors.storeTimeout(true, 1)));
     return answered;
   }
 

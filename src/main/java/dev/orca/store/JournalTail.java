@@ -8,8 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import dev.orca.db.JournalSchema;
 import org.postgresql.PGConnection;
@@ -52,7 +50,7 @@ public final class JournalTail implements Runnable {
   private volatile boolean running = true;
   private volatile boolean reachable = true;
   private volatile boolean listening;
-  private volatile CompletableFuture<Void> outage = new CompletableFuture<>();
+  private final List<Runnable> outageListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private Thread thread;
   private Thread listener;
   private long applied;
@@ -113,7 +111,7 @@ public final class JournalTail implements Runnable {
           if (reachable) {
             log.warn("journal tail lost its connection, retrying: {}", e.getMessage());
             reachable = false;
-            outage.complete(null);
+            outageListeners.forEach(JournalTail::runQuietly);
           }
           sleepQuietly(settings.pollIntervalMillis());
         }
@@ -165,9 +163,17 @@ public final class JournalTail implements Runnable {
     return reachable;
   }
 
-  /** Completes when the tail next loses the journal database (at once while it is lost). */
-  public CompletionStage<Void> nextOutage() {
-    return outage;
+  /** Runs {@code listener} on the tail's thread each time the tail loses the journal database; keep it short. */
+  public void onOutage(Runnable listener) {
+    outageListeners.add(listener);
+  }
+
+  private static void runQuietly(Runnable listener) {
+    try {
+      listener.run();
+    } catch (RuntimeException e) {
+      log.error("a journal outage listener failed", e);
+    }
   }
 
   /** Whether the LISTEN connection is up (always false without {@code listen}). */
@@ -204,7 +210,6 @@ public final class JournalTail implements Runnable {
     try (ResultSet rs = query.executeQuery()) {
       if (!reachable) {
         log.info("journal tail reaches the journal again at resourceVersion {}", applied);
-        outage = new CompletableFuture<>();
         reachable = true;
       }
       while (rs.next()) {

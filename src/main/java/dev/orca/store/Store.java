@@ -42,9 +42,9 @@ public final class Store implements Extension {
     return tail.reachable();
   }
 
-  /** Completes when the tail next loses the journal database (see {@link JournalTail#nextOutage()}). */
-  public java.util.concurrent.CompletionStage<Void> nextJournalOutage() {
-    return tail.nextOutage();
+  /** Runs {@code listener} each time the tail loses the journal database (see {@link JournalTail#onOutage}). */
+  public void onJournalOutage(Runnable listener) {
+    tail.onOutage(listener);
   }
 
   /** Whether the tail LISTENs for other JVMs' commits right now (PostgreSQL with listen on). */
