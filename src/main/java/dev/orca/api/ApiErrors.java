@@ -165,6 +165,27 @@ public final class ApiErrors {
   }
 
   /** 504 Timeout: {@code Timeout: request did not complete within requested timeout - context deadline exceeded}. */
+  /**
+   * 503 ServiceUnavailable for a write while the journal database cannot be reached; nothing was
+   * stored, and the client should retry after {@code retryAfterSeconds}.
+   */
+  public static ApiException storeUnavailable(int retryAfterSeconds) {
+    return failure(503, "ServiceUnavailable",
+        "the store is unavailable: the journal database cannot be reached; the write was not stored, retry later",
+        new StatusDetails(null, null, null, null, null, retryAfterSeconds));
+  }
+
+  /**
+   * 504 Timeout for a write the store did not confirm in time: it may or may not have been stored
+   * (read the object to find out). {@code unavailable}: the journal database went away meanwhile.
+   */
+  public static ApiException storeTimeout(boolean unavailable, int retryAfterSeconds) {
+    return timeout((unavailable
+        ? "the store became unavailable (the journal database cannot be reached) while the write was in flight"
+        : "the store did not confirm the write in time")
+        + "; it may or may not have been stored, read the object to find out", retryAfterSeconds);
+  }
+
   public static ApiException timeout() {
     return timeout("request did not complete within requested timeout - context deadline exceeded", 0);
   }

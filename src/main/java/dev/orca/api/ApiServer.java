@@ -19,7 +19,7 @@ public final class ApiServer extends AllDirectives {
     ApiSettings api = ApiSettings.fromConfig(config);
     Duration askTimeout = api.askTimeout();
     Store store = Store.get(system);
-    ObjectService service = new ObjectService(system, store.cache(), askTimeout, api.maxInflightWrites());
+    ObjectService service = new ObjectService(system, store, askTimeout, api.maxInflightWrites());
     ApiServer server = new ApiServer();
     dev.orca.node.AgentDirectory agents = new dev.orca.node.AgentDirectory(system, askTimeout);
     dev.orca.chaos.NodeFaults faults = new dev.orca.chaos.NodeFaults(agents);

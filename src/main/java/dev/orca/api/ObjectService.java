@@ -23,14 +23,19 @@ import dev.orca.model.StatusDetails;
 import dev.orca.model.Validation;
 import dev.orca.control.Statuses;
 import dev.orca.store.ObjectKey;
+import dev.orca.store.Store;
 import dev.orca.store.StoredObject;
 import dev.orca.store.WatchCache;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -51,15 +56,21 @@ final class ObjectService {
   private final ActorSystem<?> system;
   private final ClusterSharding sharding;
   private final WatchCache cache;
+  private final Store store;
   private final Duration askTimeout;
   private final int maxInflightWrites;
   private final AtomicInteger inflight = new AtomicInteger();
+  /** Writes not yet answered, so that an outage of the journal can end them. */
+  private final Set<CompletableFuture<StoredObject>> unanswered = ConcurrentHashMap.newKeySet();
   private final ServiceAdmission services;
 
-  ObjectService(ActorSystem<?> system, WatchCache cache, Duration askTimeout, int maxInflightWrites) {
+  ObjectService(ActorSystem<?> system, Store store, Duration askTimeout, int maxInflightWrites) {
     this.system = system;
     this.sharding = ClusterSharding.get(system);
-    this.cache = cache;
+    this.cache = store.cache();
+    this.store = store;
+    store.onJournalOutage(() -> List.copyOf(unanswered).forEach(write ->
+        system.executionContext().execute(() -> write.completeExceptionally(ApiErrors.storeTimeout(true, 1)))));
     this.askTimeout = askTimeout;
     this.maxInflightWrites = maxInflightWrites;
     this.services = new ServiceAdmission(system, askTimeout);
@@ -322,6 +333,9 @@ final class ObjectService {
 
   private CompletionStage<StoredObject> write(ObjectKey key,
       Function<org.apache.pekko.actor.typed.ActorRef<ObjectEntity.WriteResult>, ObjectEntity.Command> command) {
+    if (!store.journalReachable()) {
+      throw ApiErrors.storeUnavailable(1);
+    }
     if (inflight.incrementAndGet() > maxInflightWrites) {
       inflight.decrementAndGet();
       throw ApiErrors.tooManyRequests(1);
@@ -336,7 +350,22 @@ final class ObjectService {
       return cache.awaitApplied(accepted.persistenceId(), accepted.sequenceNr());
     }).toCompletableFuture().orTimeout(askTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
     done.whenComplete((r, e) -> inflight.decrementAndGet());
-    return done;
+    // An entity whose persist fails restarts without replying: a write in flight when the journal
+    // database goes away would wait for the ask timeout, so the outage ends it (see the
+    // constructor). It may have been stored just before, hence 504 and not 503.
+    CompletableFuture<StoredObject> answered = new CompletableFuture<>();
+    unanswered.add(answered);
+    answered.whenComplete((r, e) -> unanswered.remove(answered));
+    done.whenComplete((r, e) -> {
+      if (e == null) {
+        answered.complete(r);
+      } else {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        answered.completeExceptionally(cause instanceof TimeoutException
+            ? ApiErrors.storeTimeout(!store.journalReachable(), 1) : cause);
+      }
+    });
+    return answered;
   }
 
   /** What a write needs decided before it is stored: a Service's addresses. */

@@ -42,6 +42,9 @@ public final class PersistenceConfig {
         values.put(DB + "db.url", pg.getString("url"));
         values.put(DB + "db.user", pg.getString("user"));
         values.put(DB + "db.password", pg.getString("password"));
+        long connectionTimeout = pg.getDuration("connection-timeout").toMillis();
+        values.put(DB + "db.connectionTimeout", connectionTimeout);
+        values.put(DB + "db.validationTimeout", Math.max(250, connectionTimeout / 2));
       }
     }
     return values;

@@ -9,7 +9,9 @@ public record ControlSettings(
     Duration reconcileDebounce,
     Duration askTimeout,
     Duration nodeGracePeriod,
-    Duration nodeEvictionDelay) {
+    Duration nodeEvictionDelay,
+    Duration persistFailureBackoffMin,
+    Duration persistFailureBackoffMax) {
 
   public static ControlSettings from(Config config) {
     Config control = config.getConfig("orca.control");
@@ -19,6 +21,8 @@ public record ControlSettings(
         control.getDuration("reconcile-debounce"),
         control.getDuration("ask-timeout"),
         node.getDuration("grace-period"),
-        node.getDuration("eviction-delay"));
+        node.getDuration("eviction-delay"),
+        control.getDuration("persist-failure-backoff.min"),
+        control.getDuration("persist-failure-backoff.max"));
   }
 }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -112,7 +113,8 @@ public abstract class ObjectEntity
 
   protected ObjectEntity(ActorContext<Command> context, TimerScheduler<Command> timers, ObjectKey key,
       ControlSettings settings) {
-    super(PersistenceId.ofUniqueId(key.persistenceId()));
+    super(PersistenceId.ofUniqueId(key.persistenceId()), SupervisorStrategy.restartWithBackoff(
+        settings.persistFailureBackoffMin(), settings.persistFailureBackoffMax(), 0.2));
     this.context = context;
     this.timers = timers;
     this.key = key;

@@ -48,6 +48,9 @@ public final class JournalTail implements Runnable {
   private final Decoder decoder;
   private final Function<String, Boolean> isObjectStream;
   private volatile boolean running = true;
+  private volatile boolean reachable = true;
+  private volatile boolean listening;
+  private final List<Runnable> outageListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private Thread thread;
   private Thread listener;
   private long applied;
@@ -61,6 +64,21 @@ public final class JournalTail implements Runnable {
     this.signal = signal;
     this.decoder = decoder;
     this.isObjectStream = pid -> pid.indexOf('|') > 0;
+  }
+
+  /**
+   * A connection to the journal database. On PostgreSQL with timeouts, so that a database that
+   * stops answering (not only one that refuses) makes the tail retry and report it unreachable.
+   */
+  private Connection connect() throws SQLException {
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("user", settings.user());
+    properties.setProperty("password", settings.password());
+    if (settings.jdbcUrl().startsWith("jdbc:postgresql:")) {
+      properties.setProperty("connectTimeout", "5");
+      properties.setProperty("socketTimeout", "30");
+    }
+    return DriverManager.getConnection(settings.jdbcUrl(), properties);
   }
 
   public void start() {
@@ -85,12 +103,16 @@ public final class JournalTail implements Runnable {
   @Override
   public void run() {
     while (running) {
-      try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
+      try (Connection connection = connect()) {
         connection.setReadOnly(true);
         follow(connection);
       } catch (SQLException e) {
         if (running) {
-          log.warn("journal tail lost its connection, retrying: {}", e.getMessage());
+          if (reachable) {
+            log.warn("journal tail lost its connection, retrying: {}", e.getMessage());
+            reachable = false;
+            outageListeners.forEach(JournalTail::runQuietly);
+          }
           sleepQuietly(settings.pollIntervalMillis());
         }
       } catch (InterruptedException e) {
@@ -106,11 +128,12 @@ public final class JournalTail implements Runnable {
   /** Wakes the tail whenever any JVM's journal write commits (PostgreSQL LISTEN/NOTIFY). */
   private void listen() {
     while (running) {
-      try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
+      try (Connection connection = connect()) {
         try (Statement statement = connection.createStatement()) {
           statement.execute("LISTEN " + JournalSchema.NOTIFY_CHANNEL);
         }
         PGConnection pg = connection.unwrap(PGConnection.class);
+        listening = true;
         signal.wake(); // whatever committed before LISTEN took effect
         while (running) {
           PGNotification[] notifications = pg.getNotifications(1000);
@@ -119,12 +142,43 @@ public final class JournalTail implements Runnable {
           }
         }
       } catch (SQLException e) {
-        if (running) {
+        if (running && listening) {
           log.warn("journal listener lost its connection, retrying: {}", e.getMessage());
-          sleepQuietly(settings.pollIntervalMillis());
         }
+      } catch (RuntimeException e) {
+        log.error("journal listener failed, retrying", e);
+      }
+      listening = false;
+      if (running) {
+        sleepQuietly(settings.pollIntervalMillis());
       }
     }
+  }
+
+  /**
+   * Whether the tail's last query reached the journal database. False from its first failed query
+   * until it reads again: the database is down or cut off, and a write would not be stored.
+   */
+  public boolean reachable() {
+    return reachable;
+  }
+
+  /** Runs {@code listener} on the tail's thread each time the tail loses the journal database; keep it short. */
+  public void onOutage(Runnable listener) {
+    outageListeners.add(listener);
+  }
+
+  private static void runQuietly(Runnable listener) {
+    try {
+      listener.run();
+    } catch (RuntimeException e) {
+      log.error("a journal outage listener failed", e);
+    }
+  }
+
+  /** Whether the LISTEN connection is up (always false without {@code listen}). */
+  public boolean listening() {
+    return listening;
   }
 
   private void follow(Connection connection) throws SQLException, InterruptedException {
@@ -154,6 +208,10 @@ public final class JournalTail implements Runnable {
     int read = 0;
     boolean stoppedAtHole = false;
     try (ResultSet rs = query.executeQuery()) {
+      if (!reachable) {
+        log.info("journal tail reaches the journal again at resourceVersion {}", applied);
+        reachable = true;
+      }
       while (rs.next()) {
         long ordering = rs.getLong(1);
         long writtenAt = rs.getLong(4);

@@ -37,6 +37,21 @@ public final class Store implements Extension {
     tail.stop();
   }
 
+  /** Whether the journal database answered the tail's last query (see {@link JournalTail#reachable()}). */
+  public boolean journalReachable() {
+    return tail.reachable();
+  }
+
+  /** Runs {@code listener} each time the tail loses the journal database (see {@link JournalTail#onOutage}). */
+  public void onJournalOutage(Runnable listener) {
+    tail.onOutage(listener);
+  }
+
+  /** Whether the tail LISTENs for other JVMs' commits right now (PostgreSQL with listen on). */
+  public boolean listening() {
+    return tail.listening();
+  }
+
   public WatchCache cache() {
     return cache;
   }

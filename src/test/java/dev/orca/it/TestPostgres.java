@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * exist (.ci/run installs them). Use with {@code @ExtendWith(TestPostgres.Resolver.class)} and a
  * {@code TestPostgres} parameter.
  */
-final class TestPostgres implements ExtensionContext.Store.CloseableResource {
+final class TestPostgres implements ExtensionContext.Store.CloseableResource, AutoCloseable {
   static final String USER = "orca";
   static final String PASSWORD = "orca";
   private final LocalPostgres server;
@@ -26,6 +26,20 @@ final class TestPostgres implements ExtensionContext.Store.CloseableResource {
 
   private TestPostgres(LocalPostgres server) {
     this.server = server;
+  }
+
+  /** A server of its own, for a test that stops and starts it; the caller closes it. */
+  static TestPostgres startPrivate() throws Exception {
+    return start();
+  }
+
+  /** pg_ctl stop -m fast: every connection is cut. */
+  void stopServer() throws Exception {
+    server.stop();
+  }
+
+  void startServer() throws Exception {
+    server.start();
   }
 
   private static TestPostgres start() throws Exception {
