@@ -9,7 +9,8 @@ public record ControlSettings(
     Duration reconcileDebounce,
     Duration askTimeout,
     Duration nodeGracePeriod,
-    Duration nodeEvictionDelay) {
+    Duration nodeEvictionDelay,
+    Duration nodeGraceAfterStart) {
 
   public static ControlSettings from(Config config) {
     Config control = config.getConfig("orca.control");
@@ -19,6 +20,7 @@ public record ControlSettings(
         control.getDuration("reconcile-debounce"),
         control.getDuration("ask-timeout"),
         node.getDuration("grace-period"),
-        node.getDuration("eviction-delay"));
+        node.getDuration("eviction-delay"),
+        node.hasPath("grace-after-start") ? node.getDuration("grace-after-start") : node.getDuration("grace-period"));
   }
 }
