@@ -96,12 +96,16 @@ public final class Main {
   }
 
   private static void bench(String[] args) throws Exception {
+    if (args.length >= 2 && args[1].equals("failover")) {
+      failoverBench(args);
+      return;
+    }
     if (args.length >= 2 && args[1].equals("rollout")) {
       rolloutBench(args);
       return;
     }
     if (args.length < 2 || !args[1].equals("deploy")) {
-      System.err.println("orca bench: the benchmarks are: deploy, rollout");
+      System.err.println("orca bench: the benchmarks are: deploy, rollout, failover");
       System.exit(2);
     }
     int replicas = 1000;
@@ -121,6 +125,31 @@ public final class Main {
       }
     }
     dev.orca.bench.DeployBench.run(replicas, nodes, out, timeout);
+    System.exit(0);
+  }
+
+  private static void failoverBench(String[] args) throws Exception {
+    int runs = 3;
+    long timeout = 120;
+    Path out = Path.of("bench/results");
+    Path dataDir = Path.of("data/bench-failover");
+    java.util.List<String> up = new java.util.ArrayList<>();
+    for (int i = 2; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--runs" -> runs = Integer.parseInt(args[i + 1]);
+        case "--timeout" -> timeout = Long.parseLong(args[i + 1]);
+        case "--out" -> out = Path.of(args[i + 1]);
+        case "--data-dir" -> dataDir = Path.of(args[i + 1]);
+        case "--postgres-port", "--set", "--api-port", "--remoting-port", "--management-port" -> up.addAll(
+            java.util.List.of(args[i], args[i + 1]));
+        default -> {
+          System.err.println("orca bench failover: unknown flag " + args[i]);
+          System.exit(2);
+        }
+      }
+    }
+    dev.orca.bench.FailoverBench.main(dataDir, up, runs, out, java.time.Duration.ofSeconds(timeout),
+        "bin/orca " + String.join(" ", args));
     System.exit(0);
   }
 
@@ -163,7 +192,7 @@ public final class Main {
           --set orca.journal.kind=postgres. status: running or not, port, journal events.
         usage: orca cluster up --nodes 3 [--roles control,api,worker] [--data-dir ./data/cluster]
                                [--simulated-nodes 1] [--postgres-port P] [--set config.path=value]
-               orca cluster status [-o json] | down | kill|pause|resume MEMBER  [--data-dir DIR]
+               orca cluster status [-o json] | down | kill|pause|resume|restart MEMBER  [--data-dir DIR]
           Runs a cluster of N member JVMs on 127.0.0.1 sharing a PostgreSQL journal (the one found
           running under the data directory, e.g. bin/orca db up, or --postgres-port); see
           docs/OPERATIONS.md.
@@ -171,6 +200,11 @@ public final class Main {
           Times one Deployment from POST to all pods Running on simulated nodes; writes a report.
         usage: orca bench rollout [--rate 50] [--rollouts 3] [--manifest k8s-manifests/web.yaml] [--out bench/results] [--timeout 300]
           Rolls the web Deployment (real processes) while requests flow through its Service; counts
-          failed requests; writes a report.""");
+          failed requests; writes a report.
+        usage: orca bench failover [--runs 3] [--data-dir data/bench-failover] [--postgres-port P] [--set path=value]
+                                   [--out bench/results] [--timeout 120]
+          Starts 3 cluster members (2 simulated nodes each) with 20 Deployments, then per run kills -9
+          the member with the most shards and the oldest one, timing until every Deployment is exact
+          and available again, and restarts it; writes a report.""");
   }
 }

@@ -12,6 +12,7 @@ import dev.orca.net.ServiceProxy;
 import dev.orca.control.GarbageCollector;
 import dev.orca.control.NamespaceEntity;
 import dev.orca.control.NodeEntity;
+import dev.orca.control.MemberLossWatch;
 import dev.orca.control.ObjectEntity;
 import dev.orca.control.PodEntity;
 import dev.orca.control.ReplicaSetEntity;
@@ -130,6 +131,9 @@ public final class Orca implements AutoCloseable {
       ServiceAllocator.init(system, serviceCidr);
       // every node's lease is watched again, even a node whose agent never comes back
       store.cache().all(ResourceType.NODE).forEach(n -> Entities.tell(sharding, n.key(), new ObjectEntity.Reconcile()));
+      // ... and when a member is removed: its nodes and controllers start again on a survivor
+      system.systemActorOf(MemberLossWatch.create(system.settings().config().getDuration("orca.node.lease-sweep-interval")),
+          "member-loss-watch", org.apache.pekko.actor.typed.Props.empty());
       ensureNamespace(system, sharding, "default", control.askTimeout());
       ensureNamespace(system, sharding, "kube-system", control.askTimeout());
     }

@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
- * {@code orca cluster up|status|down|kill|pause|resume}: a cluster of member JVMs on this machine.
+ * {@code orca cluster up|status|down|kill|pause|resume|restart}: a cluster of member JVMs on this machine.
  * Each member is {@code java -cp <this classpath> dev.orca.Main up --member NAME --data-dir DIR},
  * started in its own session, its pid in {@code DATA_DIR/members/NAME.pid}. What the cluster
  * thinks comes from the members' Pekko Management HTTP.
@@ -56,7 +56,7 @@ public final class ClusterCommand {
 
   private int dispatch(String[] args) throws Exception {
     if (args.length == 0) {
-      throw new IllegalArgumentException("say up, status, down, kill, pause or resume (orca help)");
+      throw new IllegalArgumentException("say up, status, down, kill, pause, resume or restart (orca help)");
     }
     Flags flags = Flags.parse(Arrays.copyOfRange(args, 1, args.length));
     MemberFiles files = new MemberFiles(Path.of(flags.get("--data-dir", "./data/cluster")));
@@ -67,6 +67,7 @@ public final class ClusterCommand {
       case "kill" -> signal(files, flags.member(), "KILL");
       case "pause" -> signal(files, flags.member(), "STOP");
       case "resume" -> signal(files, flags.member(), "CONT");
+      case "restart" -> restart(files, flags.member(), Duration.ofSeconds(Long.parseLong(flags.get("--timeout", "120"))));
       default -> throw new IllegalArgumentException("unknown subcommand '" + args[0] + "'");
     };
   }
@@ -102,6 +103,8 @@ public final class ClusterCommand {
       throw new IllegalArgumentException("members must share a journal: start one with `bin/orca db up --data-dir "
           + files.dataDir() + " --port P` (or name a running PostgreSQL with --postgres-port P)");
     }
+    Config memberSettings = config.getConfig("orca.cluster.layout.member-settings");
+    memberSettings.root().keySet().forEach(path -> shared.put(path, memberSettings.root().get(path).unwrapped()));
     for (String set : flags.all("--set")) {
       int eq = set.indexOf('=');
       if (eq < 1) {
@@ -191,6 +194,23 @@ public final class ClusterCommand {
       }
       Thread.sleep(250); // a CLI polling a remote process, not a test's synchronisation
     }
+  }
+
+  /**
+   * Starts one stopped member again from its member file (after {@code kill}, or a crash), and
+   * waits until it is Up and its API answers: it rejoins through the seed nodes.
+   */
+  private int restart(MemberFiles files, String name, Duration timeout) throws Exception {
+    MemberSpec member = files.member(name).orElseThrow(() -> new IllegalArgumentException("no member " + name + " in "
+        + files.dataDir() + " (members: " + files.members().stream().map(MemberSpec::name).collect(Collectors.joining(", ")) + ")"));
+    Optional<ProcessHandle> running = files.process(name);
+    if (running.isPresent()) {
+      throw new IllegalStateException(name + " is running (pid " + running.get().pid() + "): kill or stop it first");
+    }
+    long started = System.nanoTime();
+    start(files, member);
+    awaitUp(files, List.of(member), started, timeout);
+    return 0;
   }
 
   // ---- status

@@ -11,7 +11,8 @@ public record ControlSettings(
     Duration nodeGracePeriod,
     Duration nodeEvictionDelay,
     Duration persistFailureBackoffMin,
-    Duration persistFailureBackoffMax) {
+    Duration persistFailureBackoffMax,
+    Duration nodeGraceAfterStart) {
 
   public static ControlSettings from(Config config) {
     Config control = config.getConfig("orca.control");
@@ -23,6 +24,7 @@ public record ControlSettings(
         node.getDuration("grace-period"),
         node.getDuration("eviction-delay"),
         control.getDuration("persist-failure-backoff.min"),
-        control.getDuration("persist-failure-backoff.max"));
+        control.getDuration("persist-failure-backoff.max"),
+        node.hasPath("grace-after-start") ? node.getDuration("grace-after-start") : node.getDuration("grace-period"));
   }
 }

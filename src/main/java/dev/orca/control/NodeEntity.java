@@ -42,6 +42,15 @@ public final class NodeEntity extends ObjectEntity {
   /** The node agent is alive. */
   public record Heartbeat() implements Command {}
 
+  /**
+   * On a node: the address of the cluster member whose agent runs it, so that the member's removal
+   * (the Split Brain Resolver's verdict that it is dead) ends the node's lease at once.
+   */
+  public static final String MEMBER_ANNOTATION = "orca.dev/member";
+
+  /** The member running this node's agent was removed from the cluster: the lease ends now. */
+  public record MemberRemoved(String address) implements Command {}
+
   /** May this pod, with these requests, run here? */
   public record Admit(String podEntityId, long milliCpu, long memory, ActorRef<AdmitResult> replyTo) implements Command {}
 
@@ -55,13 +64,21 @@ public final class NodeEntity extends ObjectEntity {
   private record Reservation(long milliCpu, long memory, Instant at) {}
 
   private final Map<String, Reservation> reservations = new HashMap<>();
-  private Instant lastHeartbeat = Instant.now();
+  /**
+   * When this incarnation started, it had heard no heartbeat: as if the last one came just long
+   * enough ago that a live agent (which renews every second) still has {@code grace-after-start}
+   * to be heard — after a failover the node's entity starts on a survivor, and a dead member's
+   * node should not get a whole grace period again.
+   */
+  private Instant lastHeartbeat;
   private Boolean readyReported;
   private Boolean schedulableReported;
 
   private NodeEntity(ActorContext<Command> context, TimerScheduler<Command> timers, ObjectKey key,
       ControlSettings settings) {
     super(context, timers, key, settings);
+    Duration head = settings.nodeGracePeriod().minus(settings.nodeGraceAfterStart());
+    this.lastHeartbeat = Instant.now().minus(head.isNegative() ? Duration.ZERO : head);
   }
 
   public static void init(ClusterSharding sharding, ControlSettings settings) {
@@ -78,6 +95,7 @@ public final class NodeEntity extends ObjectEntity {
     builder
         .onCommand(Register.class, this::onRegister)
         .onCommand(Heartbeat.class, this::onHeartbeat)
+        .onCommand(MemberRemoved.class, this::onMemberRemoved)
         .onCommand(Admit.class, this::onAdmit);
   }
 
@@ -106,6 +124,18 @@ public final class NodeEntity extends ObjectEntity {
       return persist(new ObjectUpdated(node.withStatus(withReady(node.status(), true))));
     }
     return Effect().noReply();
+  }
+
+  private ReplyEffect<ObjectEvent, State> onMemberRemoved(State state, MemberRemoved cmd) {
+    if (!state.exists() || !cmd.address().equals(state.object().metadata().annotationsOrEmpty().get(MEMBER_ANNOTATION))) {
+      return Effect().noReply();
+    }
+    // as if the last heartbeat were a grace period ago: NotReady now, pods lost after the eviction delay
+    Instant expired = Instant.now().minus(settings.nodeGracePeriod()).minusMillis(1);
+    if (lastHeartbeat.isAfter(expired)) {
+      lastHeartbeat = expired;
+    }
+    return reconcile(state.object());
   }
 
   private ReplyEffect<ObjectEvent, State> onAdmit(State state, Admit cmd) {

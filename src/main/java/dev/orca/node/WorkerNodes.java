@@ -33,6 +33,12 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  */
 public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
   public static final String ANNOTATION = "orca.dev/simulated";
+  /**
+   * On the simulated nodes a JVM starts itself: its name prefix. In a cluster every member sees the
+   * others' simulated nodes in the journal; without this each would run an agent for all of them, and
+   * a dead member's nodes would go on heartbeating from the survivors.
+   */
+  public static final String OWNER_ANNOTATION = "orca.dev/simulated-by";
 
   public sealed interface Command {}
 
@@ -63,6 +69,10 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
       String name = settings.simulatedNamePrefix() + i;
       if (!agents.containsKey(name)) {
         Node simulated = node(name, settings.cpu(), settings.memory(), settings.pods(), Map.of());
+        simulated = new Node(simulated.apiVersion(), simulated.kind(), simulated.metadata().withAnnotations(
+            Map.of(ANNOTATION, "true", OWNER_ANNOTATION, settings.simulatedNamePrefix(), dev.orca.control.NodeEntity.MEMBER_ANNOTATION,
+                org.apache.pekko.cluster.typed.Cluster.get(context.getSystem()).selfMember().address().toString())),
+            simulated.spec(), simulated.status());
         if (!settings.simulatedTaints().isEmpty()) {
           simulated = new Node(simulated.apiVersion(), simulated.kind(), simulated.metadata(),
               new NodeSpec(null, settings.simulatedTaints(), null, null), simulated.status());
@@ -85,8 +95,7 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
         agent.tell(new NodeAgent.PodChanged(change.key(), change.current() == null ? null : (Pod) change.current().object()));
       }
     } else if (change.current() != null && change.current().object() instanceof Node node
-        && "true".equals(node.metadata().annotationsOrEmpty().get(ANNOTATION))
-        && !agents.containsKey(node.metadata().name())) {
+        && adoptable(node) && !agents.containsKey(node.metadata().name())) {
       getContext().getSelf().tell(new NodeAnnounced(node));
     }
     return true;
@@ -120,9 +129,15 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
         .build();
   }
 
+  /** A simulated node this JVM runs: created through the API (KWOK style), or one of its own configured ones. */
+  private boolean adoptable(Node node) {
+    Map<String, String> annotations = node.metadata().annotationsOrEmpty();
+    String owner = annotations.get(OWNER_ANNOTATION);
+    return "true".equals(annotations.get(ANNOTATION)) && (owner == null || owner.equals(settings.simulatedNamePrefix()));
+  }
+
   private void onNodeObject(Node node) {
-    if ("true".equals(node.metadata().annotationsOrEmpty().get(ANNOTATION)) && !agents.containsKey(node.metadata().name())
-        && !node.metadata().isDeleting()) {
+    if (adoptable(node) && !agents.containsKey(node.metadata().name()) && !node.metadata().isDeleting()) {
       Map<String, String> capacity = node.status() != null && node.status().capacity() != null
           ? node.status().capacity() : Map.of();
       startAgent(node(node.metadata().name(), capacity.getOrDefault("cpu", settings.cpu()),

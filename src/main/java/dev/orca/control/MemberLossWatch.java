@@ -1,0 +1,93 @@
+package dev.orca.control;
+
+import dev.orca.model.ResourceType;
+import dev.orca.store.Store;
+import dev.orca.store.WatchCache;
+import java.time.Duration;
+import java.util.List;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Subscribe;
+
+/**
+ * Keeps every node's lease watched, and the controllers running, across the loss of a member. A
+ * {@link NodeEntity} checks its lease only while it is alive; when the member hosting it dies,
+ * nothing else would start it again on a survivor (its agent died with the member), so the dead
+ * member's nodes would stay Ready and their pods would never be replaced. Likewise a ReplicaSet or
+ * Deployment that lived there: the news that its pods were lost may have been sent to the dead
+ * member's region before the cluster knew it was dead. One of these runs on each control member:
+ * when a member is removed it ends the lease of the nodes that member ran (their annotation
+ * {@link NodeEntity#MEMBER_ANNOTATION}), wakes every node, ReplicaSet and Deployment (level-triggered: each
+ * re-reads observed state), again every second for 6 s and at 8 and 10 s, since the shards move and pods are lost a
+ * little after the removal (sharding buffers the messages meanwhile); and it wakes every node on a
+ * slow timer besides. Waking a live entity is one message to an actor that is already running.
+ */
+public final class MemberLossWatch extends AbstractBehavior<MemberLossWatch.Command> {
+
+  public sealed interface Command {}
+
+  private record MemberRemoved(ClusterEvent.MemberRemoved event) implements Command {}
+
+  private record Wake() implements Command {}
+
+  private record WakeControllers(String address) implements Command {}
+
+  private final WatchCache cache;
+  private final ClusterSharding sharding;
+  private final TimerScheduler<Command> timers;
+
+  public static Behavior<Command> create(Duration sweepInterval) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> new MemberLossWatch(context, timers, sweepInterval)));
+  }
+
+  private MemberLossWatch(ActorContext<Command> context, TimerScheduler<Command> timers, Duration sweepInterval) {
+    super(context);
+    this.cache = Store.get(context.getSystem()).cache();
+    this.sharding = ClusterSharding.get(context.getSystem());
+    this.timers = timers;
+    Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(
+        context.messageAdapter(ClusterEvent.MemberRemoved.class, MemberRemoved::new), ClusterEvent.MemberRemoved.class));
+    timers.startTimerWithFixedDelay("sweep", new Wake(), sweepInterval);
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(MemberRemoved.class, this::onMemberRemoved)
+        .onMessage(Wake.class, this::onWake)
+        .onMessage(WakeControllers.class, this::onWakeControllers)
+        .build();
+  }
+
+  private Behavior<Command> onMemberRemoved(MemberRemoved removed) {
+    getContext().getLog().info("{} removed: waking every node, ReplicaSet and Deployment", removed.event().member().address());
+    String address = removed.event().member().address().toString();
+    for (int seconds : new int[] {1, 2, 3, 4, 5, 6, 8, 10}) {
+      timers.startSingleTimer("after-" + seconds + "s-" + address, new WakeControllers(address), Duration.ofSeconds(seconds));
+    }
+    return onWakeControllers(new WakeControllers(address));
+  }
+
+  private Behavior<Command> onWakeControllers(WakeControllers wake) {
+    // the removed member's own nodes: their lease ends now, not a grace period after their entity restarts
+    cache.all(ResourceType.NODE).stream()
+        .filter(n -> wake.address().equals(n.object().metadata().annotationsOrEmpty().get(NodeEntity.MEMBER_ANNOTATION)))
+        .forEach(n -> Entities.tell(sharding, n.key(), new NodeEntity.MemberRemoved(wake.address())));
+    for (ResourceType type : List.of(ResourceType.NODE, ResourceType.REPLICA_SET, ResourceType.DEPLOYMENT)) {
+      cache.all(type).forEach(o -> Entities.tell(sharding, o.key(), new ObjectEntity.Reconcile()));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onWake(Wake wake) {
+    cache.all(ResourceType.NODE).forEach(n -> Entities.tell(sharding, n.key(), new ObjectEntity.Reconcile()));
+    return this;
+  }
+}
