@@ -158,6 +158,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
       ObjectKey key = ObjectKey.of(pod);
       seen.add(key);
       sync(key, pod);
+      ActorRef<PodRunner.Command> runner = runners.get(key);
+      if (runner != null && !stopping.contains(key)) {
+        runner.tell(new PodRunner.Observed(pod));
+      }
     }
     for (ObjectKey key : Set.copyOf(runners.keySet())) {
       if (!seen.contains(key)) {

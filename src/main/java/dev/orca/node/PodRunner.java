@@ -42,6 +42,12 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
   /** A container runs; {@code ready} is false while a readiness probe has not yet passed. */
   record ContainerRunning(String name, String containerId, Instant startedAt, boolean ready) implements Command {}
 
+  /**
+   * The pod as the read side shows it, on the agent's resync: a status report that did not land
+   * (the journal was unreachable, the entity was restarting) is sent again — reports are level, not edge.
+   */
+  record Observed(Pod pod) implements Command {}
+
   /** A readiness probe changed its verdict. */
   record ContainerReadiness(String name, boolean ready) implements Command {}
 
@@ -131,6 +137,7 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
         .onMessage(RestartContainer.class, this::onRestart)
         .onMessage(ContainerFailedToStart.class, this::onFailedToStart)
         .onMessage(ContainerReadiness.class, this::onReadiness)
+        .onMessage(Observed.class, this::onObserved)
         .onMessage(ContainerEvent.class, m -> {
           event(m.name(), m.type(), m.reason(), m.message());
           return this;
@@ -266,6 +273,14 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
     if (live.isEmpty()) {
       agent.tell(new NodeAgent.RunnerStopped(key, pod));
       return Behaviors.stopped();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onObserved(Observed m) {
+    if (lastReported != null && !java.util.Objects.equals(m.pod().status(), lastReported)) {
+      lastReported = null;
+      report();
     }
     return this;
   }
