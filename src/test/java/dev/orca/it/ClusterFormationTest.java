@@ -32,8 +32,8 @@ class ClusterFormationTest {
   void threeMembersFormAClusterAndAKilledOneIsRemoved(@TempDir Path dir, TestPostgres postgres) throws Exception {
     postgres.database("orca");
     int pgPort = postgres.port();
-    List<String> ports = List.of("--api-port", Integer.toString(freeRange(3)), "--remoting-port",
-        Integer.toString(freeRange(3)), "--management-port", Integer.toString(freeRange(3)));
+    List<String> ports = List.of("--api-port", Integer.toString(OrcaProcess.freeRange(3)), "--remoting-port",
+        Integer.toString(OrcaProcess.freeRange(3)), "--management-port", Integer.toString(OrcaProcess.freeRange(3)));
     List<String> up = new ArrayList<>(List.of("up", "--nodes", "3", "--data-dir", dir.toString(), "--postgres-port",
         Integer.toString(pgPort), "--timeout", "180"));
     up.addAll(ports);
@@ -97,22 +97,4 @@ class ClusterFormationTest {
     }
   }
 
-  /** The first of {@code n} consecutive free ports. */
-  private static int freeRange(int n) throws Exception {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int base = 20000 + new java.util.Random().nextInt(30000);
-      boolean free = true;
-      for (int p = base; p < base + n && free; p++) {
-        try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
-          free = true;
-        } catch (java.io.IOException e) {
-          free = false;
-        }
-      }
-      if (free) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("no " + n + " free consecutive ports");
-  }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.orca.bench.FailoverBench;
 import dev.orca.bench.FailoverBench.Trial;
 import dev.orca.bench.FailoverBench.Victim;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,8 +34,8 @@ class FailoverTest {
     FailoverBench bench = new FailoverBench(dir, System.out::println);
     try {
       bench.cluster("up", "--nodes", "3", "--simulated-nodes", "2", "--data-dir", dir.toString(), "--postgres-port",
-          Integer.toString(postgres.port()), "--timeout", "180", "--api-port", Integer.toString(freeRange(3)),
-          "--remoting-port", Integer.toString(freeRange(3)), "--management-port", Integer.toString(freeRange(3)));
+          Integer.toString(postgres.port()), "--timeout", "180", "--api-port", Integer.toString(OrcaProcess.freeRange(3)),
+          "--remoting-port", Integer.toString(OrcaProcess.freeRange(3)), "--management-port", Integer.toString(OrcaProcess.freeRange(3)));
       bench.createDeployments(Duration.ofSeconds(120));
       for (Victim kind : List.of(Victim.MOST_SHARDS, Victim.OLDEST)) {
         String oldest = bench.oldest();
@@ -56,22 +55,4 @@ class FailoverTest {
     }
   }
 
-  /** The first of {@code n} consecutive free ports. */
-  private static int freeRange(int n) throws Exception {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int base = 20000 + new java.util.Random().nextInt(30000);
-      boolean free = true;
-      for (int p = base; p < base + n && free; p++) {
-        try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
-          free = true;
-        } catch (java.io.IOException e) {
-          free = false;
-        }
-      }
-      if (free) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("no " + n + " free consecutive ports");
-  }
 }

@@ -19,6 +19,25 @@ final class OrcaProcess implements AutoCloseable {
     this.log = log;
   }
 
+  /** The first of {@code n} consecutive free ports. */
+  static int freeRange(int n) {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int base = 20000 + new java.util.Random().nextInt(30000);
+      boolean free = true;
+      for (int p = base; p < base + n && free; p++) {
+        try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+          free = true;
+        } catch (java.io.IOException e) {
+          free = false;
+        }
+      }
+      if (free) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no " + n + " free consecutive ports");
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
