@@ -45,6 +45,9 @@ public final class EndpointsController extends AbstractBehavior<EndpointsControl
 
   private record Dirty(List<ObjectKey> services) implements Command {}
 
+  /** A pod changed: the Services selecting it before or after are dirty (found here, not on the cache's thread). */
+  private record PodChanged(Change change) implements Command {}
+
   private record Flush() implements Command {}
 
   private record Resync() implements Command {}
@@ -79,7 +82,7 @@ public final class EndpointsController extends AbstractBehavior<EndpointsControl
     }));
   }
 
-  /** On the watch cache's thread: which Services a change concerns (cheap; the work happens in the actor). */
+  /** On the watch cache's thread: only says which change happened; finding the Services is the actor's work. */
   private boolean route(Change change) {
     ResourceType type = change.key().type();
     if (type == ResourceType.SERVICE) {
@@ -93,10 +96,7 @@ public final class EndpointsController extends AbstractBehavior<EndpointsControl
         getContext().getSelf().tell(new Dirty(List.of(new ObjectKey(ResourceType.SERVICE, change.key().namespace(), service))));
       }
     } else if (type == ResourceType.POD) {
-      List<ObjectKey> services = servicesSelecting(change);
-      if (!services.isEmpty()) {
-        getContext().getSelf().tell(new Dirty(services));
-      }
+      getContext().getSelf().tell(new PodChanged(change));
     }
     return true;
   }
@@ -120,6 +120,10 @@ public final class EndpointsController extends AbstractBehavior<EndpointsControl
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Dirty.class, this::onDirty)
+        .onMessage(PodChanged.class, m -> {
+          List<ObjectKey> services = servicesSelecting(m.change());
+          return services.isEmpty() ? this : onDirty(new Dirty(services));
+        })
         .onMessage(Flush.class, this::onFlush)
         .onMessage(Resync.class, this::onResync)
         .onMessage(Written.class, this::onWritten)

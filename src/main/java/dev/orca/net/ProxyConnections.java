@@ -44,6 +44,7 @@ final class ProxyConnections {
 
   void update(Map<Frontend, ProxyRoutes.Route> table) {
     routes.set(Map.copyOf(table));
+    turns.keySet().retainAll(table.keySet()); // a Service that went takes its round-robin counter with it
   }
 
   /** Handles a connection accepted on a frontend. */
