@@ -3,6 +3,10 @@ package dev.orca.boot;
 import dev.orca.api.ApiServer;
 import dev.orca.control.ControlSettings;
 import dev.orca.db.JournalSchema;
+import dev.orca.fencing.FencingSettings;
+import dev.orca.fencing.MembershipFeed;
+import dev.orca.fencing.SingletonGate;
+import dev.orca.fencing.WriterLease;
 import dev.orca.control.DeploymentEntity;
 import dev.orca.control.Entities;
 import dev.orca.control.PassiveEntity;
@@ -71,6 +75,11 @@ public final class Orca implements AutoCloseable {
   }
 
   public static Orca start(OrcaSettings settings) throws Exception {
+    if (!settings.overrides().containsKey(FencingSettings.WRITER_NAME)) {
+      // the name this start writes under: its journal connections' application_name (dev.orca.fencing)
+      settings = settings.with(FencingSettings.WRITER_NAME,
+          FencingSettings.newWriterName(settings.config().getString("orca.cluster.member")));
+    }
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "orca", settings.config());
     try {
       return boot(system, settings);
@@ -87,6 +96,7 @@ public final class Orca implements AutoCloseable {
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
     createJournalSchema(system);
+    startWriterLease(system);
 
     Store store = Store.get(system);
     store.start();
@@ -119,14 +129,18 @@ public final class Orca implements AutoCloseable {
       ClusterSingleton singletons = ClusterSingleton.get(system);
       // only on control members: the oldest control member hosts them, not the oldest member
       ClusterSingletonSettings onControl = ClusterSingletonSettings.create(system).withRole("control");
-      singletons.init(SingletonActor.of(Behaviors.supervise(Scheduler.create(SchedulerSettings.from(system.settings().config())))
+      WriterLease lease = WriterLease.get(system);
+      singletons.init(SingletonActor.of(Behaviors.supervise(SingletonGate.around(
+              Scheduler.create(SchedulerSettings.from(system.settings().config())), Scheduler.Command.class, lease, "scheduler"))
           .onFailure(SupervisorStrategy.restart()), "scheduler").withStopMessage(null).withSettings(onControl));
-      singletons.init(SingletonActor.of(Behaviors.supervise(GarbageCollector.create(
-          system.settings().config().getDuration("orca.control.gc-interval")))
+      singletons.init(SingletonActor.of(Behaviors.supervise(SingletonGate.around(GarbageCollector.create(
+              system.settings().config().getDuration("orca.control.gc-interval")), GarbageCollector.Command.class, lease,
+              "garbage-collector"))
           .onFailure(SupervisorStrategy.restart()), "garbage-collector").withSettings(onControl));
       Config services = system.settings().config().getConfig("orca.services");
-      singletons.init(SingletonActor.of(Behaviors.supervise(EndpointsController.create(
-          services.getDuration("endpoints-batch"), services.getDuration("endpoints-resync")))
+      singletons.init(SingletonActor.of(Behaviors.supervise(SingletonGate.around(EndpointsController.create(
+              services.getDuration("endpoints-batch"), services.getDuration("endpoints-resync")),
+              EndpointsController.Command.class, lease, "endpoints-controller"))
           .onFailure(SupervisorStrategy.restart()), "endpoints-controller").withSettings(onControl));
       ServiceAllocator.init(system, serviceCidr);
       // every node's lease is watched again, even a node whose agent never comes back
@@ -200,6 +214,32 @@ public final class Orca implements AutoCloseable {
     if (result instanceof ObjectEntity.Accepted accepted) {
       Store.get(system).cache().awaitApplied(accepted.persistenceId(), accepted.sequenceNr())
           .toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Registers this JVM as a writer (PostgreSQL only) before any entity can start here, follows
+   * membership for the fencer, gives the lease back on the way out, and shuts down if the cluster
+   * fenced this JVM.
+   */
+  private static void startWriterLease(ActorSystem<Void> system) throws Exception {
+    WriterLease lease = WriterLease.get(system);
+    if (!lease.enabled()) {
+      return;
+    }
+    lease.start(() -> CoordinatedShutdown.get(system).runAll(WriterFenced.INSTANCE));
+    system.systemActorOf(MembershipFeed.create(lease), "membership-feed", org.apache.pekko.actor.typed.Props.empty());
+    CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "release-writer-lease",
+        () -> CompletableFuture.runAsync(lease::release).thenApply(v -> Done.getInstance()));
+  }
+
+  /** Why a fenced JVM shuts down. */
+  private static final class WriterFenced implements CoordinatedShutdown.Reason {
+    static final WriterFenced INSTANCE = new WriterFenced();
+
+    @Override
+    public String toString() {
+      return "this writer was fenced";
     }
   }
 

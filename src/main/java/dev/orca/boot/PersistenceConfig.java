@@ -30,6 +30,19 @@ public final class PersistenceConfig {
     return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("orca") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
   }
 
+  /**
+   * The journal url with this JVM's writer name as the connections' application_name, which the
+   * journal's fencing trigger checks (dev.orca.fencing); unchanged when fencing is off.
+   */
+  static String withWriterName(String url, Config config) {
+    String enabled = config.getString("orca.fencing.enabled");
+    if (!config.hasPath(dev.orca.fencing.FencingSettings.WRITER_NAME) || enabled.equals("off") || enabled.equals("false")) {
+      return url;
+    }
+    return url + (url.contains("?") ? "&" : "?") + "ApplicationName="
+        + config.getString(dev.orca.fencing.FencingSettings.WRITER_NAME);
+  }
+
   /** The slick settings for {@code config}'s journal kind; the data directory places H2's file. */
   public static Map<String, Object> database(Config config, Path dataDir) {
     Map<String, Object> values = new HashMap<>();
@@ -39,7 +52,7 @@ public final class PersistenceConfig {
         Config pg = config.getConfig("orca.journal.postgres");
         values.put(DB + "profile", "slick.jdbc.PostgresProfile$");
         values.put(DB + "db.driver", "org.postgresql.Driver");
-        values.put(DB + "db.url", pg.getString("url"));
+        values.put(DB + "db.url", withWriterName(pg.getString("url"), config));
         values.put(DB + "db.user", pg.getString("user"));
         values.put(DB + "db.password", pg.getString("password"));
         long connectionTimeout = pg.getDuration("connection-timeout").toMillis();

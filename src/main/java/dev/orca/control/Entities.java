@@ -1,5 +1,8 @@
 package dev.orca.control;
 
+import dev.orca.fencing.CommandGate;
+import dev.orca.fencing.FencedAllocation;
+import dev.orca.fencing.WriterLease;
 import dev.orca.model.OwnerReference;
 import dev.orca.model.ResourceType;
 import dev.orca.store.ObjectKey;
@@ -49,14 +52,17 @@ public final class Entities {
   /** The behavior of the entity with this id. */
   public static Behavior<ObjectEntity.Command> behavior(ResourceType type, String entityId, ControlSettings settings,
       Factory factory) {
-    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        factory.create(context, timers, ObjectKey.fromEntityId(type, entityId), settings)));
+    return Behaviors.setup(context -> CommandGate.around(Behaviors.withTimers(timers ->
+            factory.create(context, timers, ObjectKey.fromEntityId(type, entityId), settings)),
+        ObjectEntity.Command.class, WriterLease.get(context.getSystem()), type.kind() + "/" + entityId,
+        ObjectEntity::refuse));
   }
 
-  /** Starts sharding for a kind's entities, on the control role. */
+  /** Starts sharding for a kind's entities, on the control role, placed only once lost writers are fenced. */
   public static void init(ClusterSharding sharding, ResourceType type, ControlSettings settings, Factory factory) {
     sharding.init(Entity.of(typeKey(type), ctx -> behavior(type, ctx.getEntityId(), settings, factory))
-        .withRole("control"));
+        .withRole("control")
+        .withAllocationStrategy(new FencedAllocation()));
   }
 
   /** The key of an owner named by an ownerReference, when it is a kind Orca knows. */

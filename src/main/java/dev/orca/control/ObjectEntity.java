@@ -102,6 +102,27 @@ public abstract class ObjectEntity
     }
   }
 
+  /**
+   * Answers a command this JVM may not handle now (no write lease, dev.orca.fencing.CommandGate):
+   * a caller waiting for a write's outcome gets a 503 it may retry; other commands are dropped —
+   * they are level-triggered and come again.
+   */
+  public static void refuse(Command command) {
+    Status status = Status.failure(503, "ServiceUnavailable",
+        "this member cannot write now: its write lease on the store has lapsed (the store is out of reach, or the member was frozen or fenced); try again", null);
+    if (command instanceof Create c) {
+      c.replyTo().tell(new Rejected(status));
+    } else if (command instanceof Update u) {
+      u.replyTo().tell(new Rejected(status));
+    } else if (command instanceof Delete d) {
+      d.replyTo().tell(new Rejected(status));
+    } else if (command instanceof PodEntity.Bind b) {
+      b.replyTo().tell(new PodEntity.BindingRejected(status.message()));
+    } else if (command instanceof NodeEntity.Admit a) {
+      a.replyTo().tell(new NodeEntity.NotAdmitted(status.message()));
+    }
+  }
+
   protected final ActorContext<Command> context;
   protected final TimerScheduler<Command> timers;
   protected final ObjectKey key;

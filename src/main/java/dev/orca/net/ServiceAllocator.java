@@ -79,7 +79,8 @@ public final class ServiceAllocator extends AbstractBehavior<ServiceAllocator.Co
     ServiceAddresses addresses = new ServiceAddresses(serviceCidr, config.getInt("orca.network.node-port-min"),
         config.getInt("orca.network.node-port-max"));
     return ClusterSingleton.get(system).init(SingletonActor.of(
-        Behaviors.supervise(Behaviors.<Command>setup(ctx -> new ServiceAllocator(ctx, addresses)))
+        Behaviors.supervise(dev.orca.fencing.SingletonGate.around(Behaviors.<Command>setup(ctx -> new ServiceAllocator(ctx, addresses)),
+                Command.class, dev.orca.fencing.WriterLease.get(system), "service-allocator"))
             .onFailure(SupervisorStrategy.restart()), "service-allocator")
         .withSettings(ClusterSingletonSettings.create(system).withRole("control")));
   }

@@ -68,3 +68,60 @@ $$;
 
 CREATE OR REPLACE TRIGGER orca_journal_notify AFTER INSERT ON event_journal
   FOR EACH STATEMENT EXECUTE FUNCTION orca_journal_notify();
+
+-- Fencing (dev.orca.fencing, docs/ARCHITECTURE.md "No stale writer"). Every Orca JVM that writes
+-- registers here as a writer and renews a short lease; its journal connections carry the writer's
+-- name as application_name. A writer the cluster has lost (downed, removed, or silent past its
+-- lease) is fenced: from then on every write its connections attempt is refused by the trigger
+-- below, and the transactions it had in flight are ended before its shards move.
+CREATE TABLE IF NOT EXISTS orca_writer (
+  id            SERIAL PRIMARY KEY,
+  name          VARCHAR(63) NOT NULL UNIQUE,
+  member        VARCHAR(255) NOT NULL,
+  address       VARCHAR(255) NOT NULL,
+  uid           BIGINT NOT NULL,
+  registered_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+  expires_at    TIMESTAMPTZ NOT NULL,
+  fenced_at     TIMESTAMPTZ,
+  flushed_at    TIMESTAMPTZ,
+  reason        VARCHAR(255)
+);
+
+-- which writer made each event (the trigger fills it in): a fenced writer's count never grows
+ALTER TABLE event_journal ADD COLUMN IF NOT EXISTS orca_writer INTEGER;
+
+-- A write from a connection named 'orca-writer-…' takes its writer's advisory lock in shared mode
+-- (the fencer takes it exclusively to wait out transactions already past this check), then must
+-- find its writer registered and not fenced. Other connections (tools, psql) are not checked.
+CREATE OR REPLACE FUNCTION orca_fence() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  app text := current_setting('application_name');
+  w orca_writer%ROWTYPE;
+BEGIN
+  IF app LIKE 'orca-writer-%' THEN
+    PERFORM pg_advisory_xact_lock_shared(1869767521, hashtext(app));
+    SELECT * INTO w FROM orca_writer WHERE name = app;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'orca: % is not a registered writer', app;
+    END IF;
+    IF w.fenced_at IS NOT NULL THEN
+      RAISE EXCEPTION 'orca: writer % of member % was fenced at % (%): its writes are refused',
+        app, w.member, w.fenced_at, coalesce(w.reason, 'no reason');
+    END IF;
+    IF TG_TABLE_NAME = 'event_journal' AND TG_OP = 'INSERT' THEN
+      NEW.orca_writer := w.id;
+    END IF;
+  END IF;
+  IF TG_OP = 'DELETE' THEN
+    RETURN OLD;
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE TRIGGER orca_fence BEFORE INSERT OR UPDATE OR DELETE ON event_journal
+  FOR EACH ROW EXECUTE FUNCTION orca_fence();
+CREATE OR REPLACE TRIGGER orca_fence BEFORE INSERT OR UPDATE OR DELETE ON snapshot
+  FOR EACH ROW EXECUTE FUNCTION orca_fence();
+CREATE OR REPLACE TRIGGER orca_fence BEFORE INSERT OR UPDATE OR DELETE ON durable_state
+  FOR EACH ROW EXECUTE FUNCTION orca_fence();

@@ -75,6 +75,8 @@ final class OrcaProcess implements AutoCloseable {
     if (process.isAlive()) {
       kill();
     }
-    new File(log.toString()).delete();
+    if (System.getenv("ORCA_KEEP_LOGS") == null) {
+      new File(log.toString()).delete();
+    }
   }
 }
