@@ -21,9 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -43,7 +41,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestPostgres.Resolver.class)
 class StaleWriterTest {
   private static final Duration BOUND = Duration.ofSeconds(90);
-  private static final int CONFIG_MAPS = 12;
 
   @Test
   void aFrozenMemberIsFencedAndNeverWritesAgainOnceAwake(TestPostgres postgres) throws Exception {
@@ -53,18 +50,15 @@ class StaleWriterTest {
     FailoverBench bench = new FailoverBench(dir, System.out::println);
     MemberFiles files = new MemberFiles(dir);
     try {
-      bench.cluster("up", "--nodes", "3", "--simulated-nodes", "2", "--data-dir", dir.toString(), "--postgres-port",
-          Integer.toString(postgres.port()), "--timeout", "180", "--api-port", Integer.toString(OrcaProcess.freeRange(3)),
-          "--remoting-port", Integer.toString(OrcaProcess.freeRange(3)), "--management-port",
-          Integer.toString(OrcaProcess.freeRange(3)), "--set", "orca.fencing.trace-commands=on");
+      ClusterProbe.up(bench, dir, postgres.port(), "--set", "orca.fencing.trace-commands=on");
       bench.createDeployments(Duration.ofSeconds(120));
       ApiClient api = new ApiClient(files.member("orca-1").orElseThrow().apiPort());
-      try (ConfigMapLoad load = new ConfigMapLoad(api)) {
+      try (ConfigMapLoad load = new ConfigMapLoad(List.of(api), "load")) {
         freeze(files, url, "orca-2", Duration.ofSeconds(10), false);
-        assertRecovered(api);
+        ClusterProbe.awaitRecovered(api, BOUND);
         bench.cluster("restart", "orca-2", "--data-dir", dir.toString(), "--timeout", "120");
         freeze(files, url, "orca-3", Duration.ofSeconds(30), true);
-        assertRecovered(api);
+        ClusterProbe.awaitRecovered(api, BOUND);
         load.stop();
         load.assertNothingLost(api);
       }
@@ -128,36 +122,6 @@ class StaleWriterTest {
     System.out.printf("stale writer: %s exited %.1f s after it woke; journal rows under its writer: %d before, %d after%n",
         victim, (System.nanoTime() - woken) / 1e9, rows, journalRows(url, writer));
     assertEquals(rows, journalRows(url, writer), "no write of " + victim + " accepted after it woke");
-  }
-
-  private static void assertRecovered(ApiClient api) {
-    ApiClient.await("every Deployment available with exactly its replicas", BOUND, () -> problems(api), List::isEmpty);
-  }
-
-  private static List<String> problems(ApiClient api) {
-    List<String> problems = new ArrayList<>();
-    Map<String, Integer> active = new TreeMap<>();
-    for (JsonNode d : ApiClient.items(api.getJson("/apis/apps/v1/namespaces/default/deployments"))) {
-      active.put(d.path("metadata").path("name").asText(), 0);
-      if (d.path("status").path("availableReplicas").asInt() != d.path("spec").path("replicas").asInt()) {
-        problems.add(d.path("metadata").path("name").asText() + " available " + d.path("status").path("availableReplicas"));
-      }
-    }
-    for (JsonNode p : ApiClient.items(api.getJson("/api/v1/namespaces/default/pods"))) {
-      String phase = p.path("status").path("phase").asText();
-      if (!p.path("metadata").has("deletionTimestamp") && !phase.equals("Succeeded") && !phase.equals("Failed")) {
-        active.merge(p.path("metadata").path("labels").path("app").asText(), 1, Integer::sum);
-      }
-    }
-    active.forEach((app, n) -> {
-      if (n != 3) {
-        problems.add(app + " has " + n + " active pods");
-      }
-    });
-    if (active.size() < 20) {
-      problems.add(active.size() + " Deployments");
-    }
-    return problems;
   }
 
   // ---- the database's view
@@ -224,73 +188,5 @@ class StaleWriterTest {
   private static void signal(long pid, String signal) throws IOException, InterruptedException {
     Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
     assertEquals(0, kill.waitFor(), "kill -" + signal + " " + pid);
-  }
-
-  /**
-   * Two client threads updating ConfigMaps through one API without pause; each ConfigMap is
-   * written by one thread with increasing values, so the last acknowledged value is the least
-   * the ConfigMap may hold at the end.
-   */
-  private static final class ConfigMapLoad implements AutoCloseable {
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Map<String, Integer> acked = new ConcurrentHashMap<>();
-    private final List<Thread> threads = new ArrayList<>();
-
-    ConfigMapLoad(ApiClient api) {
-      for (int i = 0; i < CONFIG_MAPS; i++) {
-        String name = "load-" + i;
-        assertEquals(201, api.post("/api/v1/namespaces/default/configmaps",
-            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"" + name + "\"},\"data\":{\"v\":\"0\"}}")
-            .code());
-        acked.put(name, 0);
-      }
-      for (int t = 0; t < 2; t++) {
-        int first = t;
-        Thread thread = new Thread(() -> {
-          int value = 0;
-          while (running.get()) {
-            value++;
-            for (int i = first; i < CONFIG_MAPS && running.get(); i += 2) {
-              String name = "load-" + i;
-              ApiClient.Response r;
-              try {
-                r = api.put("/api/v1/namespaces/default/configmaps/" + name,
-                    "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"" + name + "\"},"
-                        + "\"data\":{\"v\":\"" + value + "\"}}");
-              } catch (AssertionError e) {
-                continue; // the API member is busy or restarting: the write was not acknowledged
-              }
-              if (r.code() == 200) {
-                acked.put(name, value);
-              }
-            }
-          }
-        }, "configmap-load-" + t);
-        thread.setDaemon(true);
-        thread.start();
-        threads.add(thread);
-      }
-    }
-
-    void stop() throws InterruptedException {
-      running.set(false);
-      for (Thread t : threads) {
-        t.join(TimeUnit.SECONDS.toMillis(40));
-      }
-    }
-
-    void assertNothingLost(ApiClient api) {
-      acked.forEach((name, value) -> {
-        int stored = Integer.parseInt(api.getJson("/api/v1/namespaces/default/configmaps/" + name)
-            .path("data").path("v").asText());
-        assertTrue(stored >= value, name + " holds " + stored + " but " + value + " was acknowledged");
-      });
-      System.out.println("stale writer: acknowledged ConfigMap values kept: " + acked);
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      stop();
-    }
   }
 }
