@@ -3,6 +3,8 @@ package dev.orca;
 import dev.orca.boot.Orca;
 import dev.orca.boot.OrcaSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The command line: {@code orca up ...} and {@code orca bench ...}; {@code orca help} lists the flags. */
@@ -112,8 +114,10 @@ public final class Main {
     int nodes = 50;
     long timeout = 600;
     Path out = Path.of("bench/results");
+    List<String> sets = new ArrayList<>();
     for (int i = 2; i + 1 < args.length; i += 2) {
       switch (args[i]) {
+        case "--set" -> sets.add(args[i + 1]);
         case "--replicas" -> replicas = Integer.parseInt(args[i + 1]);
         case "--nodes" -> nodes = Integer.parseInt(args[i + 1]);
         case "--timeout" -> timeout = Long.parseLong(args[i + 1]);
@@ -124,7 +128,7 @@ public final class Main {
         }
       }
     }
-    dev.orca.bench.DeployBench.run(replicas, nodes, out, timeout);
+    dev.orca.bench.DeployBench.run(replicas, nodes, out, timeout, sets);
     System.exit(0);
   }
 

@@ -2,6 +2,7 @@ package dev.orca.bench;
 
 import dev.orca.boot.Orca;
 import dev.orca.boot.OrcaSettings;
+import dev.orca.boot.PersistenceConfig;
 import dev.orca.model.Deployment;
 import dev.orca.model.Node;
 import dev.orca.model.Pod;
@@ -30,10 +31,22 @@ import java.util.Locale;
 public final class DeployBench {
   private DeployBench() {}
 
-  public static void run(int replicas, int nodes, Path results, long timeoutSeconds) throws Exception {
+  /** {@code sets}: {@code path=value} overrides, e.g. {@code orca.journal.kind=postgres}. */
+  public static void run(int replicas, int nodes, Path results, long timeoutSeconds, List<String> sets) throws Exception {
     Path data = Files.createTempDirectory("orca-bench-");
     OrcaSettings settings = OrcaSettings.defaults().withDataDir(data).withPort(0).withWorkerNodes(nodes);
-    System.out.printf("orca bench deploy: %d replicas on %d simulated nodes (journal in %s)%n", replicas, nodes, data);
+    for (String set : sets) {
+      int eq = set.indexOf('=');
+      if (eq < 1) {
+        throw new IllegalArgumentException("--set wants path=value, not " + set);
+      }
+      settings = settings.with(set.substring(0, eq), set.substring(eq + 1));
+    }
+    String journal = PersistenceConfig.kind(settings.config()) == PersistenceConfig.Kind.H2
+        ? "H2 journal in a fresh temporary directory" : "PostgreSQL journal at " + settings.config().getString("orca.journal.postgres.url");
+    String command = "bin/orca bench deploy --replicas " + replicas + " --nodes " + nodes
+        + sets.stream().map(s -> " --set " + s).collect(java.util.stream.Collectors.joining());
+    System.out.printf("orca bench deploy: %d replicas on %d simulated nodes (%s)%n", replicas, nodes, journal);
     try (Orca orca = Orca.start(settings)) {
       WatchCache cache = dev.orca.store.Store.get(orca.system()).cache();
       long waitNodes = System.nanoTime();
@@ -94,7 +107,7 @@ public final class DeployBench {
       System.out.printf(Locale.ROOT, "done: first pod Running %.2f s, all %d Running %.2f s, Deployment available %.2f s, "
           + "%d journal events (%.1f per pod)%n", firstRunning, replicas, allRunning, allAvailable, events,
           events / (double) replicas);
-      write(results, replicas, nodes, postMs, firstRunning, allRunning, allAvailable, events,
+      write(results, command, journal, replicas, nodes, postMs, firstRunning, allRunning, allAvailable, events,
           List.of(new SvgChart.Series("created", "#999999", created_),
               new SvgChart.Series("scheduled", "#1f77b4", scheduled),
               new SvgChart.Series("Running", "#2ca02c", running)));
@@ -143,11 +156,11 @@ public final class DeployBench {
         """.formatted(replicas);
   }
 
-  private static void write(Path dir, int replicas, int nodes, double postMs, double first, double allRunning,
+  private static void write(Path dir, String command, String journal, int replicas, int nodes, double postMs, double first, double allRunning,
       double available, long events, List<SvgChart.Series> series) throws Exception {
     Files.createDirectories(dir);
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"));
-    String base = "deploy-" + replicas + "x" + nodes + "-" + stamp;
+    String base = "deploy-" + replicas + "x" + nodes + (journal.startsWith("H2") ? "" : "-postgres") + "-" + stamp;
     Files.writeString(dir.resolve(base + ".svg"), SvgChart.lines(
         "Deployment of " + replicas + " replicas on " + nodes + " simulated nodes", "seconds after POST", "pods", series));
     StringBuilder csv = new StringBuilder("seconds,created,scheduled,running\n");
@@ -159,8 +172,8 @@ public final class DeployBench {
     String md = """
         # Deployment of %d replicas on %d simulated nodes
 
-        Command: `bin/orca bench deploy --replicas %d --nodes %d`
-        Machine: %d cores, Java %s, one JVM with every role, H2 journal in a fresh temporary directory,
+        Command: `%s`
+        Machine: %d cores, Java %s, one JVM with every role, %s,
         simulated containers start %s after they are asked to.
 
         | measure | value |
@@ -174,8 +187,8 @@ public final class DeployBench {
         ![pods over time](%s.svg)
 
         Raw samples (every 100 ms): [%s.csv](%s.csv)
-        """.formatted(replicas, nodes, replicas, nodes, Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"), com.typesafe.config.ConfigFactory.load().getString("orca.runtime.simulated-start-delay"),
+        """.formatted(replicas, nodes, command, Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"), journal, com.typesafe.config.ConfigFactory.load().getString("orca.runtime.simulated-start-delay"),
         postMs, first, replicas, allRunning, replicas, available, events, events / (double) replicas, base, base, base);
     Files.writeString(dir.resolve(base + ".md"), md);
     System.out.println("report: " + dir.resolve(base + ".md"));

@@ -96,20 +96,27 @@ ALTER TABLE event_journal ADD COLUMN IF NOT EXISTS orca_writer INTEGER;
 CREATE OR REPLACE FUNCTION orca_fence() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   app text := current_setting('application_name');
+  checked text;
   w orca_writer%ROWTYPE;
 BEGIN
   IF app LIKE 'orca-writer-%' THEN
-    PERFORM pg_advisory_xact_lock_shared(1869767521, hashtext(app));
-    SELECT * INTO w FROM orca_writer WHERE name = app;
-    IF NOT FOUND THEN
-      RAISE EXCEPTION 'orca: % is not a registered writer', app;
-    END IF;
-    IF w.fenced_at IS NOT NULL THEN
-      RAISE EXCEPTION 'orca: writer % of member % was fenced at % (%): its writes are refused',
-        app, w.member, w.fenced_at, coalesce(w.reason, 'no reason');
+    -- once per transaction: the lock is held to its end, and a fence commits only after it
+    checked := current_setting('orca.writer_id', true);
+    IF checked IS NULL OR checked = '' THEN
+      PERFORM pg_advisory_xact_lock_shared(1869767521, hashtext(app));
+      SELECT * INTO w FROM orca_writer WHERE name = app;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'orca: % is not a registered writer', app;
+      END IF;
+      IF w.fenced_at IS NOT NULL THEN
+        RAISE EXCEPTION 'orca: writer % of member % was fenced at % (%): its writes are refused',
+          app, w.member, w.fenced_at, coalesce(w.reason, 'no reason');
+      END IF;
+      checked := w.id::text;
+      PERFORM set_config('orca.writer_id', checked, true);
     END IF;
     IF TG_TABLE_NAME = 'event_journal' AND TG_OP = 'INSERT' THEN
-      NEW.orca_writer := w.id;
+      NEW.orca_writer := checked::integer;
     END IF;
   END IF;
   IF TG_OP = 'DELETE' THEN
