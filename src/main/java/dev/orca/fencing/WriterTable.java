@@ -13,14 +13,14 @@ import java.util.List;
  * The statements on table {@code orca_writer} (postgres-journal.sql). Blocking JDBC: called only
  * from the fencing threads of {@link WriterLease}, never from an actor.
  */
-final class WriterTable {
+public final class WriterTable {
   /** The advisory lock class of writer locks ('orca'); the object is hashtext(writer name). */
-  static final int LOCK_CLASS = 1869767521;
+  public static final int LOCK_CLASS = 1869767521;
 
   private WriterTable() {}
 
   /** Registers a writer with a lease of {@code ttl}; returns its id. */
-  static long register(Connection c, String name, String member, String address, long uid, Duration ttl)
+  public static long register(Connection c, String name, String member, String address, long uid, Duration ttl)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement("INSERT INTO orca_writer (name, member, address, uid, expires_at) "
         + "VALUES (?, ?, ?, ?, clock_timestamp() + make_interval(secs => ?)) RETURNING id")) {
@@ -37,7 +37,7 @@ final class WriterTable {
   }
 
   /** Extends the lease; false when the writer has been fenced. */
-  static boolean renew(Connection c, long id, Duration ttl) throws SQLException {
+  public static boolean renew(Connection c, long id, Duration ttl) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("UPDATE orca_writer SET expires_at = clock_timestamp() "
         + "+ make_interval(secs => ?) WHERE id = ? AND fenced_at IS NULL")) {
       s.setDouble(1, ttl.toMillis() / 1000.0);
@@ -50,7 +50,7 @@ final class WriterTable {
    * Every other writer that is not fenced, flushed and expired: the ones a fencer may have to act
    * on or wait for.
    */
-  static List<FenceDecision.Writer> unsettled(Connection c, long self) throws SQLException {
+  public static List<FenceDecision.Writer> unsettled(Connection c, long self) throws SQLException {
     List<FenceDecision.Writer> out = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement("SELECT id, name, member, address, uid, fenced_at IS NOT NULL, "
         + "flushed_at IS NOT NULL, ceil(extract(epoch FROM expires_at - clock_timestamp()) * 1000)::bigint "
@@ -67,7 +67,7 @@ final class WriterTable {
   }
 
   /** Fences a writer: from its commit on, the trigger refuses every write of that writer. */
-  static void fence(Connection c, long id, String reason) throws SQLException {
+  public static void fence(Connection c, long id, String reason) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(
         "UPDATE orca_writer SET fenced_at = clock_timestamp(), reason = ? WHERE id = ? AND fenced_at IS NULL")) {
       s.setString(1, reason.length() > 255 ? reason.substring(0, 255) : reason);
@@ -81,7 +81,7 @@ final class WriterTable {
    * that passed the trigger's check before the fence, holding the writer's lock exclusively; then
    * marks it flushed. Throws when the wait times out (the caller tries again).
    */
-  static int flush(Connection c, FenceDecision.Writer writer, boolean endSessions, Duration lockTimeout)
+  public static int flush(Connection c, FenceDecision.Writer writer, boolean endSessions, Duration lockTimeout)
       throws SQLException {
     int ended = 0;
     if (endSessions) {
@@ -117,7 +117,7 @@ final class WriterTable {
   }
 
   /** A writer leaving on purpose: fenced, flushed and expired now, so no one waits for it. */
-  static void release(Connection c, FenceDecision.Writer self, Duration lockTimeout) throws SQLException {
+  public static void release(Connection c, FenceDecision.Writer self, Duration lockTimeout) throws SQLException {
     fence(c, self.id(), "released at shutdown");
     flush(c, self, false, lockTimeout);
     try (PreparedStatement s = c.prepareStatement(
@@ -128,7 +128,7 @@ final class WriterTable {
   }
 
   /** Forgets writers that left long ago. */
-  static void prune(Connection c, Duration age) throws SQLException {
+  public static void prune(Connection c, Duration age) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("DELETE FROM orca_writer WHERE flushed_at IS NOT NULL "
         + "AND expires_at < clock_timestamp() - make_interval(secs => ?)")) {
       s.setDouble(1, age.toSeconds());
