@@ -18,11 +18,13 @@ class FaultModelTest {
     assertEquals(Duration.ofSeconds(90), Durations.parse("1m30s"));
     assertEquals(Duration.ofHours(1), Durations.parse("1h"));
     assertEquals(Duration.ZERO, Durations.parse("0"));
-    for (String bad : List.of("", "10", "ten seconds", "10 s", "-5s", "5d", "s")) {
+    assertEquals(Duration.ofMillis(1500), Durations.parse("1.5s"));
+    assertEquals(Duration.ofMillis(125_300), Durations.parse("2m5.3s"));
+    for (String bad : List.of("", "10", "ten seconds", "10 s", "-5s", "5d", "s", "1.s", "99999999999999999h")) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse(bad), bad);
       assertTrue(e.getMessage().contains("10s"), e.getMessage());
     }
-    for (String s : List.of("500ms", "10s", "2m", "1m30s", "1500ms", "0s")) {
+    for (String s : List.of("500ms", "10s", "2m", "1m30s", "1.5s", "2m5.3s", "0s")) {
       assertEquals(s, Durations.format(Durations.parse(s)));
     }
   }
