@@ -59,6 +59,9 @@ public final class Durations {
       return ms >= 60_000 ? (ms / 60_000) + "m" + seconds : seconds;
     }
     long s = ms / 1000;
+    if (s % 3600 == 0) {
+      return (s / 3600) + "h";
+    }
     if (s % 60 != 0 || s < 60) {
       return s >= 60 ? (s / 60) + "m" + (s % 60) + "s" : s + "s";
     }

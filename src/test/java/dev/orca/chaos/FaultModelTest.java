@@ -24,7 +24,7 @@ class FaultModelTest {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse(bad), bad);
       assertTrue(e.getMessage().contains("10s"), e.getMessage());
     }
-    for (String s : List.of("500ms", "10s", "2m", "1m30s", "1.5s", "2m5.3s", "0s")) {
+    for (String s : List.of("500ms", "10s", "2m", "1m30s", "1.5s", "2m5.3s", "0s", "1h", "90m")) {
       assertEquals(s, Durations.format(Durations.parse(s)));
     }
   }
