@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * <ul>
  *   <li><b>lost</b>: an acknowledged create/update/scale whose object (that uid) is gone although no
  *       delete of it was acknowledged or attempted after it; or is there with an older
- *       resourceVersion than the write's answer (rolled back); or — for the last acknowledged write
- *       to the object, with no attempt after it — no longer shows a field the write set.</li>
+ *       resourceVersion than the write's answer (rolled back); or no longer shows a field the write
+ *       set, when no later write (acknowledged or of unknown outcome) set that field again.</li>
  *   <li><b>resurrected</b>: an object whose deletion was acknowledged is in the final listing with the
  *       same uid.</li>
  * </ul>
@@ -86,9 +86,10 @@ public final class WriteCheck {
               + ", but the object is back at " + now.resourceVersion()));
           continue;
         }
-        boolean touchedLater = later.stream().anyMatch(l -> l.outcome() != WriteRecord.Outcome.REJECTED);
-        if (!touchedLater) {
-          for (Map.Entry<String, String> f : new TreeMap<>(w.fields()).entrySet()) {
+        for (Map.Entry<String, String> f : new TreeMap<>(w.fields()).entrySet()) {
+          boolean setLater = later.stream().anyMatch(l -> l.outcome() != WriteRecord.Outcome.REJECTED
+              && (l.deletes() || l.fields().containsKey(f.getKey())));
+          if (!setLater) {
             String value = now.fields().get(f.getKey());
             if (!f.getValue().equals(value)) {
               lost.add(new Violation(w.seq(), w.key(), w.op() + " set " + f.getKey() + " = " + f.getValue()

@@ -52,6 +52,18 @@ class WriteCheckTest {
   }
 
   @Test
+  void aFieldIsCheckedAgainstTheLastWriteThatSetIt() {
+    List<WriteRecord> log = List.of(
+        w(1, "create", "a", Outcome.ACKED, "u1", 10, Map.of("spec.replicas", "3", "mark", "1")),
+        w(2, "scale", "a", Outcome.ACKED, "u1", 11, Map.of("spec.replicas", "4")),
+        w(3, "scale", "a", Outcome.REJECTED, null, 0, Map.of("spec.replicas", "9")));
+    WriteCheck.Result r = WriteCheck.check(log, List.of(o("a", "u1", 12, Map.of("spec.replicas", "4", "mark", "0"))));
+    assertEquals(1, r.lost().size(), r.toString());
+    assertEquals(1, r.lost().get(0).seq());
+    assertTrue(r.lost().get(0).problem().contains("mark = 1"), r.lost().get(0).problem());
+  }
+
+  @Test
   void writesOfUnknownOutcomeExcuseWhatTheyMightHaveDone() {
     List<WriteRecord> log = List.of(
         w(1, "create", "a", Outcome.ACKED, "u1", 10, Map.of("spec.replicas", "3")),
