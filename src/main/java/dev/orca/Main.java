@@ -22,6 +22,8 @@ public final class Main {
       case "db" -> System.exit(dev.orca.db.DbCommand.run(args));
       case "cluster" -> System.exit(dev.orca.cluster.ClusterCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
           System.out, System.err));
+      case "chaos" -> System.exit(dev.orca.chaos.ChaosCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
+          System.out, System.err));
       default -> {
         System.err.println("orca: unknown command '" + args[0] + "'");
         usage();
@@ -200,6 +202,15 @@ public final class Main {
           Runs a cluster of N member JVMs on 127.0.0.1 sharing a PostgreSQL journal (the one found
           running under the data directory, e.g. bin/orca db up, or --postgres-port); see
           docs/OPERATIONS.md.
+        usage: orca chaos kill MEMBER [--for 30s] | pause MEMBER --for 10s | pause-db --for 10s
+                          | partition MEMBER [--from orca-1,orca-2] --for 10s
+                          | inject MEMBER --kind KIND --target TARGET [--for 10s] | list MEMBER  [--data-dir DIR]
+               orca chaos plan --scenario bench/scenarios/kill-jvm.yaml
+          Fault injection on a cluster from orca cluster up (started with --set orca.chaos.enabled=on for
+          the faults inside members). kill: kill -9, restarted after --for; pause: SIGSTOP, SIGCONT after
+          --for; pause-db: the journal's PostgreSQL frozen; partition: all traffic between MEMBER and the
+          others dropped both ways; inject: delete-pod, crash-container, stop-heartbeats, kill-node-agent
+          through MEMBER's /chaos/v1; plan: the timeline a scenario lays out. See docs/OPERATIONS.md.
         usage: orca bench deploy [--replicas 1000] [--nodes 50] [--out bench/results] [--timeout 600]
           Times one Deployment from POST to all pods Running on simulated nodes; writes a report.
         usage: orca bench rollout [--rate 50] [--rollouts 3] [--manifest k8s-manifests/web.yaml] [--out bench/results] [--timeout 300]

@@ -23,10 +23,16 @@ public final class ApiServer extends AllDirectives {
     ApiServer server = new ApiServer();
     dev.orca.node.AgentDirectory agents = new dev.orca.node.AgentDirectory(system, askTimeout);
     dev.orca.chaos.NodeFaults faults = new dev.orca.chaos.NodeFaults(agents);
+    dev.orca.chaos.PartitionFaults partitions = new dev.orca.chaos.PartitionFaults(system.classicSystem());
+    dev.orca.chaos.ChaosInjector injector = new dev.orca.chaos.ChaosInjector(
+        new dev.orca.chaos.MemberEffects(faults, partitions),
+        (delay, task) -> system.scheduler().scheduleOnce(delay, task, system.executionContext()),
+        java.time.Clock.systemUTC());
     Route route = ErrorHandling.handled(server.concat(
         new DiscoveryRoutes().route(),
         new OpenApiRoutes().route(),
-        new ChaosRoutes(faults, store.cache()).route(),
+        new ChaosRoutes(config.getBoolean("orca.chaos.enabled"), faults, injector, partitions, service,
+            store.cache()).route(),
         new MetricsRoutes(store.cache(), service, agents).route(),
         new ResourceRoutes(system, service, new PodLogs(store.cache(), agents), Limits.of(api),
             store.settings().watcherBuffer()).route()));

@@ -112,6 +112,7 @@ public final class ClusterCommand {
       }
       shared.put(set.substring(0, eq), set.substring(eq + 1));
     }
+    shared.putAll(dev.orca.chaos.ChaosSettings.memberSettings(shared, config));
     List<String> seeds = members.stream().map(MemberSpec::address).toList();
     Files.createDirectories(files.dir());
     try (var old = Files.list(files.dir())) {
@@ -294,7 +295,7 @@ public final class ClusterCommand {
         files.clearPid(m.name());
         continue;
       }
-      signalPid(p.get().pid(), "CONT"); // a paused member cannot run its shutdown
+      Signals.send(p.get().pid(), "CONT"); // a paused member cannot run its shutdown
       p.get().destroy(); // SIGTERM: coordinated shutdown, leaving the cluster
       out.println("  " + m.name() + ": stopping (pid " + p.get().pid() + ")");
     }
@@ -320,21 +321,14 @@ public final class ClusterCommand {
           + files.members().stream().map(MemberSpec::name).collect(Collectors.joining(", ")) + ")");
     }
     ProcessHandle p = files.process(name).orElseThrow(() -> new IllegalStateException(name + " is not running"));
-    signalPid(p.pid(), signal);
+    Signals.send(p.pid(), signal);
     out.println(name + ": SIG" + signal + " sent to pid " + p.pid());
     return 0;
   }
 
-  private static void signalPid(long pid, String signal) throws IOException, InterruptedException {
-    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
-    if (kill.waitFor() != 0) {
-      throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
-    }
-  }
-
   /** Flags: {@code --name value} pairs (repeatable), plus one positional argument (a member name). */
-  record Flags(Map<String, List<String>> values, List<String> positional) {
-    static Flags parse(String[] args) {
+  public record Flags(Map<String, List<String>> values, List<String> positional) {
+    public static Flags parse(String[] args) {
       Map<String, List<String>> values = new LinkedHashMap<>();
       List<String> positional = new ArrayList<>();
       for (int i = 0; i < args.length; i++) {
@@ -350,20 +344,20 @@ public final class ClusterCommand {
       return new Flags(values, positional);
     }
 
-    boolean has(String flag) {
+    public boolean has(String flag) {
       return values.containsKey(flag);
     }
 
-    String get(String flag, String otherwise) {
+    public String get(String flag, String otherwise) {
       List<String> v = values.get(flag);
       return v == null ? otherwise : v.get(v.size() - 1);
     }
 
-    List<String> all(String flag) {
+    public List<String> all(String flag) {
       return values.getOrDefault(flag, List.of());
     }
 
-    String member() {
+    public String member() {
       if (positional.size() != 1) {
         throw new IllegalArgumentException("name one member, e.g. orca-2");
       }

@@ -18,14 +18,24 @@ public final class Postgres {
    * up} makes one): a {@code postmaster.pid} whose first line is a live pid; its fourth line is the port.
    */
   public static Optional<Integer> findRunning(Path dir) {
+    return runningPidFile(dir).flatMap(Postgres::portOf);
+  }
+
+  /** The pid of the postmaster of a PostgreSQL running from a data directory under {@code dir}. */
+  public static Optional<Long> findPostmaster(Path dir) {
+    return runningPidFile(dir).flatMap(lines -> portOf(lines).map(port -> Long.parseLong(lines.get(0).trim())));
+  }
+
+  /** The lines of the first postmaster.pid under {@code dir} whose server is alive. */
+  private static Optional<List<String>> runningPidFile(Path dir) {
     if (!Files.isDirectory(dir)) {
       return Optional.empty();
     }
     try (Stream<Path> found = Files.find(dir, 3, (p, a) -> p.getFileName().toString().equals("postmaster.pid"))) {
       for (Path pidFile : found.toList()) {
-        Optional<Integer> port = portOf(Files.readAllLines(pidFile));
-        if (port.isPresent()) {
-          return port;
+        List<String> lines = Files.readAllLines(pidFile);
+        if (portOf(lines).isPresent()) {
+          return Optional.of(lines);
         }
       }
     } catch (IOException | java.io.UncheckedIOException e) {

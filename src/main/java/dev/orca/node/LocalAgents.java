@@ -11,6 +11,7 @@ import org.apache.pekko.actor.typed.ExtensionId;
 /** The node agents running in this JVM, by node name: found without asking the cluster. */
 public final class LocalAgents implements Extension {
   private final Map<String, ActorRef<NodeAgent.Command>> agents = new ConcurrentHashMap<>();
+  private volatile ActorRef<WorkerNodes.Command> workers;
 
   public static LocalAgents get(ActorSystem<?> system) {
     return Id.INSTANCE.apply(system);
@@ -18,6 +19,19 @@ public final class LocalAgents implements Extension {
 
   void add(String nodeName, ActorRef<NodeAgent.Command> agent) {
     agents.put(nodeName, agent);
+  }
+
+  void remove(String nodeName, ActorRef<NodeAgent.Command> agent) {
+    agents.remove(nodeName, agent);
+  }
+
+  void workers(ActorRef<WorkerNodes.Command> workers) {
+    this.workers = workers;
+  }
+
+  /** The actor that runs this JVM's node agents, once it started (it starts and stops agents). */
+  public Optional<ActorRef<WorkerNodes.Command>> workers() {
+    return Optional.ofNullable(workers);
   }
 
   void clear() {

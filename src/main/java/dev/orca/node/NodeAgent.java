@@ -49,8 +49,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
   /** Chaos: renew the lease again. */
   public record ResumeHeartbeats() implements Command {}
 
-  /** Chaos: crash every container of a pod on this node. */
-  public record CrashPod(String namespace, String name, ActorRef<Integer> replyTo) implements Command {}
+  /** Chaos: crash one container of a pod on this node, or every one ({@code container} null); answers how many crashed. */
+  public record CrashPod(String namespace, String name, String container, ActorRef<Integer> replyTo) implements Command {
+    public CrashPod(String namespace, String name, ActorRef<Integer> replyTo) {
+      this(namespace, name, null, replyTo);
+    }
+  }
 
   /** The runner of the pod stopped its containers, as asked: the pod no longer runs here. */
   record RunnerStopped(ObjectKey key, Pod pod) implements Command {}
@@ -268,7 +272,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
   }
 
   private Behavior<Command> onCrashPod(CrashPod crash) {
-    int crashed = runtime instanceof dev.orca.node.runtime.SimulatedRuntime sim ? sim.crash(crash.namespace(), crash.name()) : 0;
+    int crashed = runtime.crash(crash.namespace(), crash.name(), crash.container());
     if (crashed == 0) {
       getContext().getLog().warn("crash of {}/{}: no running container here; runners {}, stopping {}", crash.namespace(),
           crash.name(), runners.keySet(), stopping);

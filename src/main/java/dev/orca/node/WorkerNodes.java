@@ -47,12 +47,24 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
   /** Run a node with this runtime (the process node). */
   public record StartNode(Node node, ContainerRuntime runtime) implements Command {}
 
+  /**
+   * Chaos: stop the agent of a node this JVM runs ({@code running=false}) as if it crashed — its
+   * pod runners and their containers stop with it — or start it again; answers false when this JVM
+   * does not run the node. Stopping a stopped agent or starting a running one does nothing.
+   */
+  public record SetAgentRunning(String node, boolean running, ActorRef<Boolean> replyTo) implements Command {}
+
   /** Stop every agent: the JVM is shutting down. */
   public record Stop(ActorRef<org.apache.pekko.Done> replyTo) implements Command {}
 
   private final ContainerRuntime runtime;
   private final NodeSettings settings;
   private final Map<String, ActorRef<NodeAgent.Command>> agents = new ConcurrentHashMap<>();
+  /** How each agent was started, so that one stopped by chaos can start again the same way. */
+  private final Map<String, StartNode> started = new HashMap<>();
+  /** Nodes whose agent chaos stopped: not adopted again until chaos starts it. */
+  private final java.util.Set<String> stoppedByChaos = new java.util.HashSet<>();
+  private int generation;
   private final WatchCache.Subscription subscription;
   private Probers probers;
 
@@ -61,6 +73,7 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
     this.runtime = runtime;
     this.settings = settings;
     Store store = Store.get(context.getSystem());
+    LocalAgents.get(context.getSystem()).workers(context.getSelf());
     this.subscription = store.cache().subscribe(this::route);
     for (StoredObject s : store.cache().all(dev.orca.model.ResourceType.NODE)) {
       onNodeObject((Node) s.object());
@@ -114,6 +127,7 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
           }
           return this;
         })
+        .onMessage(SetAgentRunning.class, this::onSetAgentRunning)
         .onMessage(Stop.class, m -> {
           m.replyTo().tell(org.apache.pekko.Done.getInstance());
           return Behaviors.stopped();
@@ -133,7 +147,8 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
   private boolean adoptable(Node node) {
     Map<String, String> annotations = node.metadata().annotationsOrEmpty();
     String owner = annotations.get(OWNER_ANNOTATION);
-    return "true".equals(annotations.get(ANNOTATION)) && (owner == null || owner.equals(settings.simulatedNamePrefix()));
+    return "true".equals(annotations.get(ANNOTATION)) && (owner == null || owner.equals(settings.simulatedNamePrefix()))
+        && !stoppedByChaos.contains(node.metadata().name());
   }
 
   private void onNodeObject(Node node) {
@@ -160,9 +175,32 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
       }
       forNode = probers;
     }
-    ActorRef<NodeAgent.Command> agent = getContext().spawn(NodeAgent.create(node, runtime, settings, forNode), "agent-" + name);
+    // a new name for an agent started again: the stopped one's may not be free yet
+    String actorName = "agent-" + name + (stoppedByChaos.remove(name) ? "-" + (++generation) : "");
+    ActorRef<NodeAgent.Command> agent = getContext().spawn(NodeAgent.create(node, runtime, settings, forNode), actorName);
     agents.put(name, agent);
+    started.put(name, new StartNode(node, runtime));
     LocalAgents.get(getContext().getSystem()).add(name, agent);
+  }
+
+  private Behavior<Command> onSetAgentRunning(SetAgentRunning m) {
+    ActorRef<NodeAgent.Command> agent = agents.get(m.node());
+    if (!m.running() && agent != null) {
+      getContext().getLog().warn("chaos: stopping the agent of node {} as if it crashed", m.node());
+      agents.remove(m.node());
+      LocalAgents.get(getContext().getSystem()).remove(m.node(), agent);
+      stoppedByChaos.add(m.node());
+      getContext().stop(agent);
+      m.replyTo().tell(true);
+    } else if (m.running() && agent == null && stoppedByChaos.contains(m.node()) && started.containsKey(m.node())) {
+      getContext().getLog().warn("chaos: starting the agent of node {} again", m.node());
+      StartNode how = started.get(m.node());
+      startAgent(how.node(), how.runtime());
+      m.replyTo().tell(true);
+    } else {
+      m.replyTo().tell(agent != null || stoppedByChaos.contains(m.node()));
+    }
+    return this;
   }
 
   /** The local machine as a node: its cores and memory, for the process runtime. */

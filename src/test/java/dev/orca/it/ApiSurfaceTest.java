@@ -157,7 +157,7 @@ class ApiSurfaceTest {
     assertEquals(400, api.get(NS + "/pods/chatty/log?previous=true").code());
     assertEquals(400, api.get(NS + "/pods/chatty/log?container=nope").code());
 
-    assertEquals(200, api.post("/apis/orca.dev/v1/chaos/namespaces/default/pods/chatty/crash", "").code());
+    assertEquals(200, api.post("/chaos/v1/faults", "{\"kind\":\"crash-container\",\"target\":\"pod/default/chatty\"}").code());
     await("chatty restarted", DEADLINE, () -> api.getJson(NS + "/pods/chatty"),
         p -> p.path("status").path("containerStatuses").path(0).path("restartCount").asInt() == 1
             && p.path("status").path("containerStatuses").path(0).path("ready").asBoolean());

@@ -41,7 +41,7 @@ class CrashTest {
     String uid = running.path("metadata").path("uid").asText();
     assertEquals(0, containerStatus(running).path("restartCount").asInt());
 
-    ApiClient.Response crash = api.post("/apis/orca.dev/v1/chaos/namespaces/default/pods/crashy/crash", "");
+    ApiClient.Response crash = api.post("/chaos/v1/faults", "{\"kind\":\"crash-container\",\"target\":\"pod/default/crashy\"}");
     assertEquals(200, crash.code(), crash.body());
     assertEquals(1, crash.json().path("crashedContainers").asInt());
 

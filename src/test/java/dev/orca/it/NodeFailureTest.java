@@ -67,8 +67,9 @@ class NodeFailureTest {
 
     long rv = api.getJson(NS + "/pods").path("metadata").path("resourceVersion").asLong();
     ApiClient.Watch watch = api.watch(NS + "/pods?watch=true&labelSelector=app%3Dheal&resourceVersion=" + rv);
-    ApiClient.Response fault = api.post("/apis/orca.dev/v1/chaos/nodes/" + victim + "/stop-heartbeats", "");
-    assertEquals(200, fault.code(), fault.body());
+    ApiClient.Response fault = api.post("/chaos/v1/faults",
+        "{\"kind\":\"stop-heartbeats\",\"target\":\"node/" + victim + "\",\"for\":\"10m\"}");
+    assertEquals(201, fault.code(), fault.body());
 
     await(victim + " not ready", DEADLINE, () -> readyStatusOf(victim), s -> !s.equals("True"));
     List<JsonNode> after = await("6 ready pods off " + victim, DEADLINE, NodeFailureTest::pods, ps ->

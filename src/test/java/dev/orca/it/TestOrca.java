@@ -28,7 +28,9 @@ final class TestOrca implements AutoCloseable {
         .with("orca.node.grace-period", "3s")
         .with("orca.node.eviction-delay", "2s")
         .with("orca.runtime.simulated-start-delay", "100ms")
-        .with("orca.control.resync-interval", "2s");
+        .with("orca.control.resync-interval", "2s")
+        // tests inject faults through /chaos/v1 (ChaosApiTest checks that it is off by default)
+        .with("orca.chaos.enabled", true);
   }
 
   static TestOrca start(int nodes) throws Exception {

@@ -71,6 +71,11 @@ final class TestPostgres implements ExtensionContext.Store.CloseableResource, Au
     return server.port();
   }
 
+  /** The server's data directory (postmaster.pid in it). */
+  Path dir() {
+    return server.dir();
+  }
+
   /** The overrides that put an Orca's journal on {@code url}. */
   static Map<String, Object> journal(String url) {
     return Map.of("orca.journal.kind", "postgres", "orca.journal.postgres.url", url,

@@ -53,6 +53,14 @@ public interface ContainerRuntime {
    */
   default void podRemoved(Pod pod) {}
 
+  /**
+   * Chaos: makes the running containers of a pod ({@code container} null: all of them) end as a
+   * crash would, not as a stop; returns how many it hit. Must not block the caller.
+   */
+  default int crash(String namespace, String pod, String container) {
+    return 0;
+  }
+
   /** Something the runtime noted while starting a container, for a Warning Event (kube's reason and message). */
   record Warning(String reason, String message) {}
 

@@ -250,6 +250,24 @@ public final class ProcessRuntime implements ContainerRuntime, AutoCloseable {
     }
   }
 
+  /** Chaos: SIGKILL to the processes of the pod's running containers (one, or all with {@code container} null), off the caller's thread. */
+  @Override
+  public int crash(String namespace, String pod, String container) {
+    int hit = 0;
+    for (ProcessContainer c : running.values()) {
+      if (c.identity.namespace().equals(namespace) && c.identity.pod().equals(pod)
+          && (container == null || container.equals(c.identity.container())) && c.process.isAlive()) {
+        try {
+          timer.execute(c::kill);
+          hit++;
+        } catch (RejectedExecutionException e) {
+          // the runtime closed: it killed everything
+        }
+      }
+    }
+    return hit;
+  }
+
   @Override
   public LogStore logs() {
     return logs;

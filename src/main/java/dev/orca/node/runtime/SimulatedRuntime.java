@@ -48,13 +48,13 @@ public final class SimulatedRuntime implements ContainerRuntime {
     String podKey = pod.metadata().namespace() + "/" + pod.metadata().name();
     ContainerStatus previous = runningStatus(pod, container.name());
     if (previous != null) {
-      Simulated adopted = new Simulated(previous.containerID(), podKey, Instant.parse(previous.state().running().startedAt()));
+      Simulated adopted = new Simulated(previous.containerID(), podKey, container.name(), Instant.parse(previous.state().running().startedAt()));
       byPod.computeIfAbsent(podKey, k -> ConcurrentHashMap.newKeySet()).add(adopted);
       logs.started(pod.metadata().namespace(), pod.metadata().name(), container.name())
           .append("orca simulated container " + container.name() + " adopted after its agent restarted");
       return CompletableFuture.completedFuture(adopted);
     }
-    Simulated running = new Simulated("sim://" + UUID.randomUUID(), podKey, null);
+    Simulated running = new Simulated("sim://" + UUID.randomUUID(), podKey, container.name(), null);
     Executor delayed = CompletableFuture.delayedExecutor(startDelay.toMillis(), TimeUnit.MILLISECONDS, executor);
     return CompletableFuture.supplyAsync(() -> {
       ContainerLog log = logs.started(pod.metadata().namespace(), pod.metadata().name(), container.name());
@@ -83,10 +83,16 @@ public final class SimulatedRuntime implements ContainerRuntime {
 
   /** Makes every running container of the pod exit with code 1; returns how many crashed. */
   public int crash(String namespace, String podName) {
+    return crash(namespace, podName, null);
+  }
+
+  /** Makes the pod's running container of that name (every one: null) exit with code 1; returns how many crashed. */
+  @Override
+  public int crash(String namespace, String podName, String container) {
     Set<Simulated> containers = byPod.getOrDefault(namespace + "/" + podName, Set.of());
     int crashed = 0;
     for (Simulated c : containers) {
-      if (c.exit.complete(1)) {
+      if ((container == null || container.equals(c.container)) && c.exit.complete(1)) {
         crashed++;
       }
     }
@@ -96,10 +102,12 @@ public final class SimulatedRuntime implements ContainerRuntime {
   private final class Simulated implements RunningContainer {
     private final String id;
     private final String podKey;
+    private final String container;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final Instant startedAt;
 
-    Simulated(String id, String podKey, Instant startedAt) {
+    Simulated(String id, String podKey, String container, Instant startedAt) {
+      this.container = container;
       this.id = id;
       this.podKey = podKey;
       this.startedAt = startedAt != null ? startedAt : Instant.now().truncatedTo(ChronoUnit.SECONDS);
