@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * fence its writer while it sleeps, it shuts itself down once awake, not one journal row is
  * added under its writer after it wakes, and the command trace of every member shows no entity
  * running on two members at once. Every acknowledged ConfigMap write is still there, and every
- * Deployment is back to exactly its replicas.
+ * Deployment is back to exactly its replicas. Last, a member is cut off from the other two but
+ * not from the database: the same holds.
  */
 @Tag("slow")
 @ExtendWith(TestPostgres.Resolver.class)
@@ -50,7 +51,8 @@ class StaleWriterTest {
     FailoverBench bench = new FailoverBench(dir, System.out::println);
     MemberFiles files = new MemberFiles(dir);
     try {
-      ClusterProbe.up(bench, dir, postgres.port(), "--set", "orca.fencing.trace-commands=on");
+      ClusterProbe.up(bench, dir, postgres.port(), "--set", "orca.fencing.trace-commands=on",
+          "--set", "orca.chaos.enabled=on");
       bench.createDeployments(Duration.ofSeconds(120));
       ApiClient api = new ApiClient(files.member("orca-1").orElseThrow().apiPort());
       try (ConfigMapLoad load = new ConfigMapLoad(List.of(api), "load")) {
@@ -58,6 +60,9 @@ class StaleWriterTest {
         ClusterProbe.awaitRecovered(api, BOUND);
         bench.cluster("restart", "orca-2", "--data-dir", dir.toString(), "--timeout", "120");
         freeze(files, url, "orca-3", Duration.ofSeconds(30), true);
+        ClusterProbe.awaitRecovered(api, BOUND);
+        bench.cluster("restart", "orca-3", "--data-dir", dir.toString(), "--timeout", "120");
+        cutOff(files, url, dir, "orca-2");
         ClusterProbe.awaitRecovered(api, BOUND);
         load.stop();
         load.assertNothingLost(api);
@@ -122,6 +127,29 @@ class StaleWriterTest {
     System.out.printf("stale writer: %s exited %.1f s after it woke; journal rows under its writer: %d before, %d after%n",
         victim, (System.nanoTime() - woken) / 1e9, rows, journalRows(url, writer));
     assertEquals(rows, journalRows(url, writer), "no write of " + victim + " accepted after it woke");
+  }
+
+  /**
+   * Cuts {@code victim} off from the other two members (Artery drops everything both ways) while
+   * it still reaches PostgreSQL: it keeps renewing its lease, so the majority must revoke it
+   * (fence on seeing it downed) and wait the lease out before its shards start elsewhere.
+   */
+  private static void cutOff(MemberFiles files, String url, Path dir, String victim) throws Exception {
+    long pid = files.pid(victim).orElseThrow();
+    long writer = writerOf(url, victim);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream print = new java.io.PrintStream(out, true);
+    long cut = System.nanoTime();
+    assertEquals(0, dev.orca.chaos.ChaosCommand.run(new String[] {"partition", victim, "--for", "40s",
+        "--data-dir", dir.toString()}, print, print), out.toString());
+    ApiClient.await(victim + "'s writer fenced by the majority", BOUND, () -> fenced(url, writer), f -> f);
+    long rows = journalRows(url, writer);
+    System.out.printf("stale writer: %s cut off, fenced %.1f s later (journal rows under its writer: %d)%n", victim,
+        (System.nanoTime() - cut) / 1e9, rows);
+    ApiClient.await(victim + " to shut itself down", BOUND,
+        () -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), alive -> !alive);
+    System.out.printf("stale writer: %s exited %.1f s after it was cut off%n", victim, (System.nanoTime() - cut) / 1e9);
+    assertEquals(rows, journalRows(url, writer), "no write of " + victim + " accepted after its fence");
   }
 
   // ---- the database's view
