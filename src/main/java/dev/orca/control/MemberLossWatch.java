@@ -35,6 +35,8 @@ public final class MemberLossWatch extends AbstractBehavior<MemberLossWatch.Comm
 
   private record MemberRemoved(ClusterEvent.MemberRemoved event) implements Command {}
 
+  private record MemberDowned(ClusterEvent.MemberDowned event) implements Command {}
+
   private record Wake() implements Command {}
 
   private record WakeControllers(String address) implements Command {}
@@ -54,6 +56,8 @@ public final class MemberLossWatch extends AbstractBehavior<MemberLossWatch.Comm
     this.timers = timers;
     Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(
         context.messageAdapter(ClusterEvent.MemberRemoved.class, MemberRemoved::new), ClusterEvent.MemberRemoved.class));
+    Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(
+        context.messageAdapter(ClusterEvent.MemberDowned.class, MemberDowned::new), ClusterEvent.MemberDowned.class));
     timers.startTimerWithFixedDelay("sweep", new Wake(), sweepInterval);
   }
 
@@ -61,6 +65,7 @@ public final class MemberLossWatch extends AbstractBehavior<MemberLossWatch.Comm
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(MemberRemoved.class, this::onMemberRemoved)
+        .onMessage(MemberDowned.class, this::onMemberDowned)
         .onMessage(Wake.class, this::onWake)
         .onMessage(WakeControllers.class, this::onWakeControllers)
         .build();
@@ -75,11 +80,21 @@ public final class MemberLossWatch extends AbstractBehavior<MemberLossWatch.Comm
     return onWakeControllers(new WakeControllers(address));
   }
 
+  /** Downed (by the SBR): the member stops its pods now; its removal follows within a second or so. */
+  private Behavior<Command> onMemberDowned(MemberDowned downed) {
+    endLeases(downed.event().member().address().toString());
+    return this;
+  }
+
+  private void endLeases(String address) {
+    cache.all(ResourceType.NODE).stream()
+        .filter(n -> address.equals(n.object().metadata().annotationsOrEmpty().get(NodeEntity.MEMBER_ANNOTATION)))
+        .forEach(n -> Entities.tell(sharding, n.key(), new NodeEntity.MemberRemoved(address)));
+  }
+
   private Behavior<Command> onWakeControllers(WakeControllers wake) {
     // the removed member's own nodes: their lease ends now, not a grace period after their entity restarts
-    cache.all(ResourceType.NODE).stream()
-        .filter(n -> wake.address().equals(n.object().metadata().annotationsOrEmpty().get(NodeEntity.MEMBER_ANNOTATION)))
-        .forEach(n -> Entities.tell(sharding, n.key(), new NodeEntity.MemberRemoved(wake.address())));
+    endLeases(wake.address());
     for (ResourceType type : List.of(ResourceType.NODE, ResourceType.REPLICA_SET, ResourceType.DEPLOYMENT)) {
       cache.all(type).forEach(o -> Entities.tell(sharding, o.key(), new ObjectEntity.Reconcile()));
     }
