@@ -57,7 +57,7 @@ public final class FailoverBench {
   /** What one kill showed. Times are seconds after the kill (rejoin: after the restart). */
   public record Trial(Victim kind, String victim, int victimShards, double nodesNotReady, double recovered,
       int maxOverDesired, List<String> missing, int podsOnVictim, List<String> notReplaced, double rejoined,
-      double nodesReadyAgain, int maxOverDesiredAfterRestart, FailoverTimeline timeline) {
+      double nodesReadyAgain, int maxOverDesiredAfterRestart, FailoverTimeline timeline, double loadAtKill) {
     public boolean clean() {
       return maxOverDesired == 0 && missing.isEmpty() && notReplaced.isEmpty() && maxOverDesiredAfterRestart == 0;
     }
@@ -193,9 +193,10 @@ public final class FailoverBench {
     double recovered;
     try {
       java.time.Instant killedAt = java.time.Instant.now();
+      double loadAtKill = loadAverage();
       cluster("kill", victim, "--data-dir", files.dataDir().toString());
       sampler.start();
-      log.accept("  killed at " + killedAt);
+      log.accept("  killed at " + killedAt + ", 1-minute load average " + loadAtKill);
       long deadline = System.nanoTime() + timeout.toNanos();
       while (true) {
         Snapshot now = sampler.await(deadline);
@@ -254,9 +255,18 @@ public final class FailoverBench {
       log.accept(String.format(Locale.ROOT, "  %s: rejoined in %.1f s, its nodes Ready %.1f s after the restart",
           victim, rejoined, readyAgain));
       return new Trial(kind, victim, victimShards, notReady, recovered, overBeforeRestart, missing, victimPods.size(),
-          notReplaced, rejoined, readyAgain, overAfter, timeline);
+          notReplaced, rejoined, readyAgain, overAfter, timeline, loadAtKill);
     } finally {
       sampler.stop();
+    }
+  }
+
+  /** The machine's 1-minute load average (/proc/loadavg), or -1 where there is none. */
+  static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+    } catch (Exception e) {
+      return -1;
     }
   }
 
@@ -510,7 +520,10 @@ public final class FailoverBench {
     md.append("3 members (control, api, worker), 2 simulated nodes each, PostgreSQL journal; ").append(DEPLOYMENTS)
         .append(" Deployments × ").append(REPLICAS).append(" replicas. Recovered = seconds from the kill until every ")
         .append("Deployment is available with exactly its desired replicas and no pod of the dead member's nodes counts; ")
-        .append("pods sampled every 200 ms through a survivor's API.\n\n");
+        .append("pods sampled every 200 ms through a survivor's API. Load: the machine's 1-minute load average at each ")
+        .append("kill (timeline table), ").append(String.format(Locale.ROOT, "%.1f", trials.stream()
+            .mapToDouble(Trial::loadAtKill).min().orElse(-1))).append(" to ").append(String.format(Locale.ROOT, "%.1f",
+            trials.stream().mapToDouble(Trial::loadAtKill).max().orElse(-1))).append(".\n\n");
     md.append("| victim kind | recovered min / median / max (s) | nodes NotReady median (s) |\n| --- | --- | --- |\n");
     for (Victim kind : Victim.values()) {
       List<Double> r = trials.stream().filter(t -> t.kind() == kind).map(Trial::recovered).sorted().toList();
@@ -535,8 +548,8 @@ public final class FailoverBench {
         .append("the victim's state in a survivor's `/cluster/members`, the rest through that survivor's API). ")
         .append("created/bound/running: every Deployment has its replicas in active pods off the victim's nodes, ")
         .append("all of them bound, all Running and Ready.\n\n");
-    StringBuilder head = new StringBuilder("| # | kind |");
-    StringBuilder rule = new StringBuilder("| --- | --- |");
+    StringBuilder head = new StringBuilder("| # | kind | load |");
+    StringBuilder rule = new StringBuilder("| --- | --- | --- |");
     for (FailoverTimeline.Stage st : FailoverTimeline.Stage.values()) {
       head.append(' ').append(st.label()).append(" |");
       rule.append(" --- |");
@@ -547,7 +560,7 @@ public final class FailoverBench {
       if (of.isEmpty()) {
         continue;
       }
-      md.append("| median | ").append(kind).append(" |");
+      md.append("| median | ").append(kind).append(" | |");
       for (FailoverTimeline.Stage st : FailoverTimeline.Stage.values()) {
         List<Double> v = of.stream().map(t -> t.timeline().at(st)).filter(x -> x >= 0).sorted().toList();
         md.append(v.isEmpty() ? " – |" : String.format(Locale.ROOT, " %.1f |", median(v)));
@@ -557,6 +570,7 @@ public final class FailoverBench {
     i = 1;
     for (Trial t : trials) {
       md.append("| ").append(i++).append(" | ").append(t.kind()).append(" | ")
+          .append(String.format(Locale.ROOT, "%.1f", t.loadAtKill())).append(" | ")
           .append(String.join(" | ", t.timeline().cells())).append(" |\n");
     }
     Path report = dir.resolve(base + ".md");
