@@ -57,7 +57,7 @@ public final class FailoverBench {
   /** What one kill showed. Times are seconds after the kill (rejoin: after the restart). */
   public record Trial(Victim kind, String victim, int victimShards, double nodesNotReady, double recovered,
       int maxOverDesired, List<String> missing, int podsOnVictim, List<String> notReplaced, double rejoined,
-      double nodesReadyAgain, int maxOverDesiredAfterRestart) {
+      double nodesReadyAgain, int maxOverDesiredAfterRestart, FailoverTimeline timeline, double loadAtKill) {
     public boolean clean() {
       return maxOverDesired == 0 && missing.isEmpty() && notReplaced.isEmpty() && maxOverDesiredAfterRestart == 0;
     }
@@ -161,9 +161,11 @@ public final class FailoverBench {
       }
     }
     String survivorApi = null;
+    String survivor = null;
     for (JsonNode m : members) {
       if (!m.path("name").asText().equals(victim)) {
         survivorApi = m.path("api").asText();
+        survivor = m.path("name").asText();
         break;
       }
     }
@@ -184,12 +186,17 @@ public final class FailoverBench {
     log.accept("killing " + victim + " (" + kind + ", " + victimShards + " shards, oldest " + oldest + ", "
         + victimPods.size() + " pods on its nodes)");
 
-    Sampler sampler = new Sampler(survivorApi);
+    FailoverTimeline timeline = new FailoverTimeline(victimPods, before.available().keySet(), REPLICAS);
+    Sampler sampler = new Sampler(survivorApi, files.member(survivor).orElseThrow().managementUrl(),
+        files.member(victim).orElseThrow().address(), nodePrefix, victimPods, timeline);
     double notReady = -1;
     double recovered;
     try {
+      java.time.Instant killedAt = java.time.Instant.now();
+      double loadAtKill = loadAverage();
       cluster("kill", victim, "--data-dir", files.dataDir().toString());
       sampler.start();
+      log.accept("  killed at " + killedAt + ", 1-minute load average " + loadAtKill);
       long deadline = System.nanoTime() + timeout.toNanos();
       while (true) {
         Snapshot now = sampler.await(deadline);
@@ -223,6 +230,7 @@ public final class FailoverBench {
       int overBeforeRestart = sampler.maxOverDesired();
       log.accept(String.format(Locale.ROOT, "  %s: nodes NotReady at %.1f s, all Deployments exact and available at %.1f s",
           victim, notReady, recovered));
+      log.accept("  timeline: " + timeline.seen());
 
       long restart = System.nanoTime();
       cluster("restart", victim, "--data-dir", files.dataDir().toString(), "--timeout", Long.toString(timeout.toSeconds()));
@@ -247,9 +255,18 @@ public final class FailoverBench {
       log.accept(String.format(Locale.ROOT, "  %s: rejoined in %.1f s, its nodes Ready %.1f s after the restart",
           victim, rejoined, readyAgain));
       return new Trial(kind, victim, victimShards, notReady, recovered, overBeforeRestart, missing, victimPods.size(),
-          notReplaced, rejoined, readyAgain, overAfter);
+          notReplaced, rejoined, readyAgain, overAfter, timeline, loadAtKill);
     } finally {
       sampler.stop();
+    }
+  }
+
+  /** The machine's 1-minute load average (/proc/loadavg), or -1 where there is none. */
+  static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+    } catch (Exception e) {
+      return -1;
     }
   }
 
@@ -282,7 +299,7 @@ public final class FailoverBench {
 
   /** One sample of the cluster through a survivor's API; {@code at} in seconds after the kill. */
   record Snapshot(double at, List<PodView> pods, Map<String, String> objects, Map<String, Integer> available,
-      Map<String, Boolean> nodeReady) {
+      Map<String, Boolean> nodeReady, Map<String, Integer> replicaSetsAvailable) {
     /** Active (not terminal, not deleting) pods per Deployment. */
     Map<String, Integer> active() {
       Map<String, Integer> counts = new TreeMap<>();
@@ -336,8 +353,12 @@ public final class FailoverBench {
       objects.put("Deployment/" + d.path("metadata").path("name").asText(), d.path("metadata").path("uid").asText());
       available.put(d.path("metadata").path("name").asText(), d.path("status").path("availableReplicas").asInt(0));
     }
+    Map<String, Integer> replicaSetsAvailable = new TreeMap<>();
     for (JsonNode r : Json.mapper().readTree(get(api + "/apis/apps/v1/namespaces/default/replicasets")).path("items")) {
       objects.put("ReplicaSet/" + r.path("metadata").path("name").asText(), r.path("metadata").path("uid").asText());
+      for (JsonNode owner : r.path("metadata").path("ownerReferences")) {
+        replicaSetsAvailable.merge(owner.path("name").asText(), r.path("status").path("availableReplicas").asInt(0), Integer::sum);
+      }
     }
     Map<String, Boolean> nodeReady = new TreeMap<>();
     for (JsonNode n : Json.mapper().readTree(get(api + "/api/v1/nodes")).path("items")) {
@@ -362,12 +383,17 @@ public final class FailoverBench {
           p.path("spec").path("nodeName").asText(""), active, phase.equals("Running") && ready));
       objects.put("Pod/" + name, p.path("metadata").path("uid").asText());
     }
-    return new Snapshot((System.nanoTime() - since) / 1e9, pods, objects, available, nodeReady);
+    return new Snapshot((System.nanoTime() - since) / 1e9, pods, objects, available, nodeReady, replicaSetsAvailable);
   }
 
   /** Samples the pods every 200 ms on its own thread; remembers the largest excess over desired. */
   private final class Sampler {
     private final String api;
+    private final String management;
+    private final String victimAddress;
+    private final String nodePrefix;
+    private final Set<String> victimPods;
+    private final FailoverTimeline timeline;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "failover-sampler");
       t.setDaemon(true);
@@ -379,8 +405,40 @@ public final class FailoverBench {
     private final Map<String, Integer> worst = new HashMap<>();
     private long since;
 
-    Sampler(String api) {
+    Sampler(String api, String management, String victimAddress, String nodePrefix, Set<String> victimPods,
+        FailoverTimeline timeline) {
       this.api = api;
+      this.management = management;
+      this.victimAddress = victimAddress;
+      this.nodePrefix = nodePrefix;
+      this.victimPods = victimPods;
+      this.timeline = timeline;
+    }
+
+    /** The victim as the survivor's Pekko Management shows it. */
+    private FailoverTimeline.MemberState victimState() {
+      try {
+        JsonNode members = Json.mapper().readTree(get(management + "/cluster/members"));
+        for (JsonNode u : members.path("unreachable")) {
+          if (u.path("node").asText().equals(victimAddress)) {
+            for (JsonNode m : members.path("members")) {
+              if (m.path("node").asText().equals(victimAddress) && m.path("status").asText().equals("Down")) {
+                return FailoverTimeline.MemberState.DOWN;
+              }
+            }
+            return FailoverTimeline.MemberState.UNREACHABLE;
+          }
+        }
+        for (JsonNode m : members.path("members")) {
+          if (m.path("node").asText().equals(victimAddress)) {
+            return m.path("status").asText().equals("Down") ? FailoverTimeline.MemberState.DOWN
+                : FailoverTimeline.MemberState.UP;
+          }
+        }
+        return FailoverTimeline.MemberState.GONE;
+      } catch (Exception e) {
+        return FailoverTimeline.MemberState.UNKNOWN;
+      }
     }
 
     void start() {
@@ -390,7 +448,11 @@ public final class FailoverBench {
 
     private void sample() {
       try {
+        FailoverTimeline.MemberState victim = victimState();
         Snapshot s = snapshot(api, since);
+        timeline.observe(new FailoverTimeline.Sample(s.at(), victim, s.nodesNotReady(nodePrefix),
+            s.pods().stream().map(p -> new FailoverTimeline.Pod(p.name(), p.app(), p.node(), p.active(), p.running())).toList(),
+            s.replicaSetsAvailable(), problems(s, victimPods).isEmpty()));
         s.active().forEach((d, n) -> {
           if (n > REPLICAS) {
             worst.merge(d, n - REPLICAS, Math::max);
@@ -458,7 +520,10 @@ public final class FailoverBench {
     md.append("3 members (control, api, worker), 2 simulated nodes each, PostgreSQL journal; ").append(DEPLOYMENTS)
         .append(" Deployments × ").append(REPLICAS).append(" replicas. Recovered = seconds from the kill until every ")
         .append("Deployment is available with exactly its desired replicas and no pod of the dead member's nodes counts; ")
-        .append("pods sampled every 200 ms through a survivor's API.\n\n");
+        .append("pods sampled every 200 ms through a survivor's API. Load: the machine's 1-minute load average at each ")
+        .append("kill (timeline table), ").append(String.format(Locale.ROOT, "%.1f", trials.stream()
+            .mapToDouble(Trial::loadAtKill).min().orElse(-1))).append(" to ").append(String.format(Locale.ROOT, "%.1f",
+            trials.stream().mapToDouble(Trial::loadAtKill).max().orElse(-1))).append(".\n\n");
     md.append("| victim kind | recovered min / median / max (s) | nodes NotReady median (s) |\n| --- | --- | --- |\n");
     for (Victim kind : Victim.values()) {
       List<Double> r = trials.stream().filter(t -> t.kind() == kind).map(Trial::recovered).sorted().toList();
@@ -478,6 +543,35 @@ public final class FailoverBench {
           t.missing().isEmpty() ? "none" : String.join(", ", t.missing()),
           t.notReplaced().isEmpty() ? "none" : String.join(", ", t.notReplaced()), t.rejoined(), t.nodesReadyAgain(),
           t.maxOverDesiredAfterRestart()));
+    }
+    md.append("\n## Timeline\n\nSeconds after the kill at which the bench first saw each stage (sampling every 200 ms: ")
+        .append("the victim's state in a survivor's `/cluster/members`, the rest through that survivor's API). ")
+        .append("created/bound/running: every Deployment has its replicas in active pods off the victim's nodes, ")
+        .append("all of them bound, all Running and Ready.\n\n");
+    StringBuilder head = new StringBuilder("| # | kind | load |");
+    StringBuilder rule = new StringBuilder("| --- | --- | --- |");
+    for (FailoverTimeline.Stage st : FailoverTimeline.Stage.values()) {
+      head.append(' ').append(st.label()).append(" |");
+      rule.append(" --- |");
+    }
+    md.append(head).append('\n').append(rule).append('\n');
+    for (Victim kind : Victim.values()) {
+      List<Trial> of = trials.stream().filter(t -> t.kind() == kind).toList();
+      if (of.isEmpty()) {
+        continue;
+      }
+      md.append("| median | ").append(kind).append(" | |");
+      for (FailoverTimeline.Stage st : FailoverTimeline.Stage.values()) {
+        List<Double> v = of.stream().map(t -> t.timeline().at(st)).filter(x -> x >= 0).sorted().toList();
+        md.append(v.isEmpty() ? " – |" : String.format(Locale.ROOT, " %.1f |", median(v)));
+      }
+      md.append('\n');
+    }
+    i = 1;
+    for (Trial t : trials) {
+      md.append("| ").append(i++).append(" | ").append(t.kind()).append(" | ")
+          .append(String.format(Locale.ROOT, "%.1f", t.loadAtKill())).append(" | ")
+          .append(String.join(" | ", t.timeline().cells())).append(" |\n");
     }
     Path report = dir.resolve(base + ".md");
     Files.writeString(report, md.toString());

@@ -12,7 +12,9 @@ public record ControlSettings(
     Duration nodeEvictionDelay,
     Duration persistFailureBackoffMin,
     Duration persistFailureBackoffMax,
-    Duration nodeGraceAfterStart) {
+    Duration nodeGraceAfterStart,
+    Duration deliveryRetry,
+    Duration nodeEvictionAfterMemberDown) {
 
   public static ControlSettings from(Config config) {
     Config control = config.getConfig("orca.control");
@@ -25,6 +27,8 @@ public record ControlSettings(
         node.getDuration("eviction-delay"),
         control.getDuration("persist-failure-backoff.min"),
         control.getDuration("persist-failure-backoff.max"),
-        node.hasPath("grace-after-start") ? node.getDuration("grace-after-start") : node.getDuration("grace-period"));
+        node.hasPath("grace-after-start") ? node.getDuration("grace-after-start") : node.getDuration("grace-period"),
+        control.getDuration("delivery-retry"),
+        node.getDuration("eviction-delay-after-member-down"));
   }
 }

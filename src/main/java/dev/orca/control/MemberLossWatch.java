@@ -23,8 +23,9 @@ import org.apache.pekko.cluster.typed.Subscribe;
  * member's nodes would stay Ready and their pods would never be replaced. Likewise a ReplicaSet or
  * Deployment that lived there: the news that its pods were lost may have been sent to the dead
  * member's region before the cluster knew it was dead. One of these runs on each control member:
- * when a member is removed it ends the lease of the nodes that member ran (their annotation
- * {@link NodeEntity#MEMBER_ANNOTATION}), wakes every node, ReplicaSet and Deployment (level-triggered: each
+ * when a member is downed, and again when it is removed, it ends the lease of the nodes that member ran (their
+ * annotation {@link NodeEntity#MEMBER_ANNOTATION}); at the removal it wakes the pods on those nodes (their shards
+ * move now, not when the node's entity gets to them) and every node, ReplicaSet and Deployment (level-triggered: each
  * re-reads observed state), again every second for 6 s and at 8 and 10 s, since the shards move and pods are lost a
  * little after the removal (sharding buffers the messages meanwhile); and it wakes every node on a
  * slow timer besides. Waking a live entity is one message to an actor that is already running.
@@ -34,6 +35,8 @@ public final class MemberLossWatch extends AbstractBehavior<MemberLossWatch.Comm
   public sealed interface Command {}
 
   private record MemberRemoved(ClusterEvent.MemberRemoved event) implements Command {}
+
+  private record MemberDowned(ClusterEvent.MemberDowned event) implements Command {}
 
   private record Wake() implements Command {}
 
@@ -54,6 +57,8 @@ public final class MemberLossWatch extends AbstractBehavior<MemberLossWatch.Comm
     this.timers = timers;
     Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(
         context.messageAdapter(ClusterEvent.MemberRemoved.class, MemberRemoved::new), ClusterEvent.MemberRemoved.class));
+    Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(
+        context.messageAdapter(ClusterEvent.MemberDowned.class, MemberDowned::new), ClusterEvent.MemberDowned.class));
     timers.startTimerWithFixedDelay("sweep", new Wake(), sweepInterval);
   }
 
@@ -61,6 +66,7 @@ public final class MemberLossWatch extends AbstractBehavior<MemberLossWatch.Comm
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(MemberRemoved.class, this::onMemberRemoved)
+        .onMessage(MemberDowned.class, this::onMemberDowned)
         .onMessage(Wake.class, this::onWake)
         .onMessage(WakeControllers.class, this::onWakeControllers)
         .build();
@@ -72,14 +78,31 @@ public final class MemberLossWatch extends AbstractBehavior<MemberLossWatch.Comm
     for (int seconds : new int[] {1, 2, 3, 4, 5, 6, 8, 10}) {
       timers.startSingleTimer("after-" + seconds + "s-" + address, new WakeControllers(address), Duration.ofSeconds(seconds));
     }
+    // the removed member's pods: their entities start now (shard moved, state recovered) rather
+    // than when their node's entity, itself moving, gets to declaring them lost; the coordinator
+    // moves shards one at a time, so starting early overlaps the two
+    cache.all(ResourceType.NODE).stream()
+        .filter(n -> address.equals(n.object().metadata().annotationsOrEmpty().get(NodeEntity.MEMBER_ANNOTATION)))
+        .forEach(n -> cache.podsOnNode(n.key().name()).forEach(p ->
+            Entities.tell(sharding, dev.orca.store.ObjectKey.of(p), new ObjectEntity.Reconcile())));
     return onWakeControllers(new WakeControllers(address));
+  }
+
+  /** Downed (by the SBR): the member stops its pods now; its removal follows within a second or so. */
+  private Behavior<Command> onMemberDowned(MemberDowned downed) {
+    endLeases(downed.event().member().address().toString());
+    return this;
+  }
+
+  private void endLeases(String address) {
+    cache.all(ResourceType.NODE).stream()
+        .filter(n -> address.equals(n.object().metadata().annotationsOrEmpty().get(NodeEntity.MEMBER_ANNOTATION)))
+        .forEach(n -> Entities.tell(sharding, n.key(), new NodeEntity.MemberRemoved(address)));
   }
 
   private Behavior<Command> onWakeControllers(WakeControllers wake) {
     // the removed member's own nodes: their lease ends now, not a grace period after their entity restarts
-    cache.all(ResourceType.NODE).stream()
-        .filter(n -> wake.address().equals(n.object().metadata().annotationsOrEmpty().get(NodeEntity.MEMBER_ANNOTATION)))
-        .forEach(n -> Entities.tell(sharding, n.key(), new NodeEntity.MemberRemoved(wake.address())));
+    endLeases(wake.address());
     for (ResourceType type : List.of(ResourceType.NODE, ResourceType.REPLICA_SET, ResourceType.DEPLOYMENT)) {
       cache.all(type).forEach(o -> Entities.tell(sharding, o.key(), new ObjectEntity.Reconcile()));
     }

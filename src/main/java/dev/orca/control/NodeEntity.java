@@ -48,7 +48,7 @@ public final class NodeEntity extends ObjectEntity {
    */
   public static final String MEMBER_ANNOTATION = "orca.dev/member";
 
-  /** The member running this node's agent was removed from the cluster: the lease ends now. */
+  /** The member running this node's agent was downed or removed from the cluster: the lease ends now. */
   public record MemberRemoved(String address) implements Command {}
 
   /** May this pod, with these requests, run here? */
@@ -71,6 +71,8 @@ public final class NodeEntity extends ObjectEntity {
    * node should not get a whole grace period again.
    */
   private Instant lastHeartbeat;
+  /** When this node's member was seen downed or removed (its lease ended then); null while it lives. */
+  private Instant memberDownAt;
   private Boolean readyReported;
   private Boolean schedulableReported;
 
@@ -101,6 +103,7 @@ public final class NodeEntity extends ObjectEntity {
 
   private ReplyEffect<ObjectEvent, State> onRegister(State state, Register cmd) {
     lastHeartbeat = Instant.now();
+    memberDownAt = null; // an agent announces the node: its member (a new incarnation at that address) lives
     Node announced = cmd.node();
     if (!state.exists()) {
       Node node = announced.withStatus(withReady(announced.status(), true));
@@ -130,11 +133,12 @@ public final class NodeEntity extends ObjectEntity {
     if (!state.exists() || !cmd.address().equals(state.object().metadata().annotationsOrEmpty().get(MEMBER_ANNOTATION))) {
       return Effect().noReply();
     }
-    // as if the last heartbeat were a grace period ago: NotReady now, pods lost after the eviction delay
-    Instant expired = Instant.now().minus(settings.nodeGracePeriod()).minusMillis(1);
-    if (lastHeartbeat.isAfter(expired)) {
-      lastHeartbeat = expired;
+    MemberLiveness member = memberLiveness((Node) state.object());
+    if (member == MemberLiveness.UP || member == MemberLiveness.UNREACHABLE) {
+      // a late notice: a new incarnation at that address has joined since (cluster restart)
+      return Effect().noReply();
     }
+    endLease(Instant.now());
     return reconcile(state.object());
   }
 
@@ -145,6 +149,11 @@ public final class NodeEntity extends ObjectEntity {
     Node node = (Node) state.object();
     if (!isReady(node)) {
       return Effect().reply(cmd.replyTo(), new NotAdmitted("node " + key.name() + " is not ready"));
+    }
+    MemberLiveness member = memberLiveness(node);
+    if (member == MemberLiveness.UNREACHABLE || member == MemberLiveness.GONE) {
+      // its lease may not have run out yet, but a pod bound here now would only be lost again
+      return Effect().reply(cmd.replyTo(), new NotAdmitted("node " + key.name() + "'s member is " + member));
     }
     List<Pod> pods = cache.podsOnNode(key.name());
     reservations.keySet().removeIf(podId -> pods.stream().anyMatch(p -> podId.equals(p.metadata().namespace() + "/" + p.metadata().name())));
@@ -178,18 +187,56 @@ public final class NodeEntity extends ObjectEntity {
     return Effect().reply(cmd.replyTo(), new Admitted());
   }
 
-  /** The lease check: Ready turns Unknown after the grace period, pods are lost after the eviction delay. */
+  /**
+   * The lease check: Ready turns Unknown after the grace period, pods are lost after the eviction
+   * delay. The member running the node's agent bounds both ways: once the cluster has downed it
+   * the lease ends at once (as on its removal), and while it is unreachable but not downed its
+   * pods are not declared lost, however old the lease — it may be paused or cut off with its pods
+   * still running, and only the Split Brain Resolver's verdict (it then stops them) makes
+   * replacing them safe.
+   */
   @Override
   protected ReplyEffect<ObjectEvent, State> reconcile(KubeObject object) {
     Node node = (Node) object;
     Instant now = Instant.now();
-    if (isReady(node) && lastHeartbeat.plus(settings.nodeGracePeriod()).isBefore(now)) {
+    MemberLiveness member = memberLiveness(node);
+    if (member == MemberLiveness.GONE) {
+      endLease(now);
+    }
+    boolean expired = memberDownAt != null || lastHeartbeat.plus(settings.nodeGracePeriod()).isBefore(now);
+    if (isReady(node) && expired) {
       return persist(new ObjectUpdated(node.withStatus(withReady(node.status(), false))));
     }
-    if (!isReady(node) && lastHeartbeat.plus(settings.nodeGracePeriod()).plus(settings.nodeEvictionDelay()).isBefore(now)) {
+    boolean evict = memberDownAt != null ? !memberDownAt.plus(settings.nodeEvictionAfterMemberDown()).isAfter(now)
+        : lastHeartbeat.plus(settings.nodeGracePeriod()).plus(settings.nodeEvictionDelay()).isBefore(now);
+    if (!isReady(node) && evict && member != MemberLiveness.UNREACHABLE) {
       evictPods();
     }
     return Effect().noReply();
+  }
+
+  /**
+   * The member running the node's agent was downed (or removed): the lease ends now — NotReady at
+   * once, its pods lost {@code orca.node.eviction-delay-after-member-down} later.
+   */
+  private void endLease(Instant now) {
+    if (memberDownAt == null) {
+      memberDownAt = now;
+      Duration after = settings.nodeEvictionAfterMemberDown();
+      if (!after.isZero()) {
+        timers.startSingleTimer("member-down-eviction", new Reconcile(), after.plusMillis(1));
+      }
+    }
+  }
+
+  private MemberLiveness memberLiveness(Node node) {
+    String address = node.metadata().annotationsOrEmpty().get(MEMBER_ANNOTATION);
+    if (address == null) {
+      return MemberLiveness.UNKNOWN;
+    }
+    org.apache.pekko.cluster.ClusterEvent.CurrentClusterState state =
+        org.apache.pekko.cluster.typed.Cluster.get(context.getSystem()).state();
+    return MemberLiveness.of(address, state.getMembers(), state.getUnreachable());
   }
 
   @Override

@@ -82,8 +82,8 @@ public abstract class ObjectEntity
   /** Look again at desired and observed state. */
   public record Reconcile() implements Command {}
 
-  /** An entity's write to one of its dependents finished. */
-  private record ChildWritten(String name, WriteResult result) implements Command {}
+  /** An attempt of an entity's write to one of its dependents was answered (or timed out: result null). */
+  private record ChildWritten(long id, int attempt, WriteResult result, String failure) implements Command {}
 
   /** The outcome of a write. */
   public sealed interface WriteResult extends CborSerializable {}
@@ -130,7 +130,9 @@ public abstract class ObjectEntity
   protected final WatchCache cache;
   protected final ClusterSharding sharding;
   private final Store store;
-  private int childWritesInFlight;
+  private final ChildWrites childWrites = new ChildWrites();
+  private final java.util.Map<Long, java.util.function.Function<ActorRef<WriteResult>, Command>> childCommands =
+      new java.util.HashMap<>();
 
   protected ObjectEntity(ActorContext<Command> context, TimerScheduler<Command> timers, ObjectKey key,
       ControlSettings settings) {
@@ -390,24 +392,38 @@ public abstract class ObjectEntity
    * reconcile should wait ({@link #childWritesInFlight()}); it runs again when the last one ends.
    */
   protected void writeChild(ObjectKey child, java.util.function.Function<ActorRef<WriteResult>, Command> command) {
-    childWritesInFlight++;
-    context.ask(WriteResult.class, Entities.ref(sharding, child), settings.askTimeout(), command::apply,
-        (result, error) -> new ChildWritten(child.name(), result != null ? result
-            : new Rejected(Status.failure(504, "Timeout", String.valueOf(error), null))));
+    Command first = command.apply(context.getSystem().ignoreRef());
+    ChildWrites.Pending p = childWrites.start(child, first instanceof Create, Instant.now(), settings.askTimeout());
+    childCommands.put(p.id(), command);
+    sendChildWrite(p);
+  }
+
+  /** One attempt; with no answer within {@code orca.control.delivery-retry} it is sent again ({@link ChildWrites}). */
+  private void sendChildWrite(ChildWrites.Pending p) {
+    java.util.function.Function<ActorRef<WriteResult>, Command> command = childCommands.get(p.id());
+    context.ask(WriteResult.class, Entities.ref(sharding, p.child()), settings.deliveryRetry(), command::apply,
+        (result, error) -> new ChildWritten(p.id(), p.attempt(), result, result != null ? null : String.valueOf(error)));
   }
 
   protected boolean childWritesInFlight() {
-    return childWritesInFlight > 0;
+    return childWrites.inFlight() > 0;
   }
 
   /** A kind's bookkeeping when a write to a dependent ends (e.g. forget a failed create). */
   protected void onChildWritten(String childName, WriteResult result) {}
 
   private ReplyEffect<ObjectEvent, State> onChildWritten(State state, ChildWritten cmd) {
-    childWritesInFlight--;
-    onChildWritten(cmd.name(), cmd.result());
-    if (childWritesInFlight == 0) {
-      requestReconcile();
+    ChildWrites.Outcome outcome = childWrites.answer(cmd.id(), cmd.attempt(), cmd.result(), cmd.failure(), Instant.now());
+    if (outcome instanceof ChildWrites.Retry retry) {
+      context.getLog().debug("no answer from {} within {}: sending attempt {}", retry.next().child(),
+          settings.deliveryRetry(), retry.next().attempt());
+      sendChildWrite(retry.next());
+    } else if (outcome instanceof ChildWrites.Done done) {
+      childCommands.remove(cmd.id());
+      onChildWritten(done.child().name(), done.result());
+      if (!childWritesInFlight()) {
+        requestReconcile();
+      }
     }
     return Effect().noReply();
   }

@@ -150,7 +150,7 @@ public final class PodEntity extends ObjectEntity {
     }
     binding = true;
     context.ask(NodeEntity.AdmitResult.class, Entities.ref(sharding, new ObjectKey(ResourceType.NODE, "", cmd.nodeName())),
-        settings.askTimeout(),
+        settings.deliveryRetry(), // an unanswered admission ends the binding; the scheduler binds again
         replyTo -> new NodeEntity.Admit(key.entityId(), PodResources.requestedMilliCpu(pod.spec()),
             PodResources.requestedMemory(pod.spec()), replyTo),
         (result, error) -> new AdmissionOutcome(cmd.nodeName(),

@@ -1,6 +1,8 @@
 package dev.orca.control;
 
+import dev.orca.control.replicaset.PendingCreates;
 import dev.orca.control.replicaset.ReplicaSetPlan;
+import dev.orca.control.replicaset.ReplicaSetPods;
 import dev.orca.control.replicaset.ReplicaSetReconciler;
 import dev.orca.model.KubeObject;
 import dev.orca.model.OwnerReference;
@@ -39,6 +41,10 @@ public final class ReplicaSetEntity extends ObjectEntity {
   private final Map<String, Instant> pendingDeletes = new HashMap<>();
   private static final String COMPONENT = "replicaset-controller";
   private ReplicaSet lastSeen;
+  /** Whether this incarnation has taken over the creates its predecessors recorded ({@link PendingCreates}). */
+  private boolean tookOver;
+  /** Creates to send once the ReplicaSet recording them is persisted. */
+  private List<Pod> toSend = List.of();
 
   private ReplicaSetEntity(ActorContext<Command> context, TimerScheduler<Command> timers, ObjectKey key,
       ControlSettings settings) {
@@ -58,12 +64,17 @@ public final class ReplicaSetEntity extends ObjectEntity {
     lastSeen = rs;
     List<Pod> pods = ownedPods(cache.dependents(rs.metadata().uid(), Pod.class), rs.metadata().uid());
     Instant now = Instant.now();
+    if (!tookOver) {
+      tookOver = true;
+      if (takeOver(rs, pods, now)) {
+        return Effect().noReply(); // reconciles again once they are answered
+      }
+    }
     settleExpectations(pods, now);
     ReplicaSetPlan plan = ReplicaSetReconciler.reconcile(rs, pods, pendingCreates.keySet(), pendingDeletes.keySet(),
         now, ReplicaSetEntity::suffix);
     for (Pod pod : plan.create()) {
       pendingCreates.put(pod.metadata().name(), now);
-      writeChild(ObjectKey.of(pod), replyTo -> new Create(pod, replyTo));
     }
     for (String name : plan.delete()) {
       pendingDeletes.put(name, now);
@@ -74,10 +85,56 @@ public final class ReplicaSetEntity extends ObjectEntity {
     }
     ReplicaSetReconciler.recheckAfter(rs, pods, now)
         .ifPresent(d -> timers.startSingleTimer("availability", new Reconcile(), d.plusMillis(10)));
-    if (plan.statusChanged(rs.status())) {
-      return persist(new ObjectUpdated(rs.withStatus(plan.status())));
+    // the creates about to be sent are recorded first; names seen (or given up) are dropped
+    ReplicaSet next = plan.statusChanged(rs.status()) ? rs.withStatus(plan.status()) : rs;
+    if (!PendingCreates.read(rs).equals(new java.util.TreeSet<>(pendingCreates.keySet()))) {
+      next = PendingCreates.with(next, pendingCreates.keySet());
     }
+    toSend = plan.create();
+    if (!next.equals(rs)) {
+      return persist(new ObjectUpdated(next)); // sends toSend in afterPersist
+    }
+    sendCreates();
     return Effect().noReply();
+  }
+
+  @Override
+  protected void afterPersist(ObjectEvent event) {
+    sendCreates();
+  }
+
+  private void sendCreates() {
+    for (Pod pod : toSend) {
+      writeChild(ObjectKey.of(pod), replyTo -> new Create(pod, replyTo));
+    }
+    toSend = List.of();
+  }
+
+  /**
+   * A new incarnation (after a restart, a failover or a rebalance): the creates its predecessor
+   * recorded and that are not seen yet may still land, so they are expected (counted as on their
+   * way), and sent again under the same names — only as many as replicas are missing, since the
+   * record may be older than it looks (a Deployment's update of the ReplicaSet carries the
+   * annotation as its copy had it). Whether any was sent.
+   */
+  private boolean takeOver(ReplicaSet rs, List<Pod> pods, Instant now) {
+    Set<String> visible = new HashSet<>();
+    pods.forEach(p -> visible.add(p.metadata().name()));
+    long missing = ReplicaSetReconciler.desiredReplicas(rs)
+        - pods.stream().filter(dev.orca.control.replicaset.Pods::isActive).count();
+    boolean sent = false;
+    for (String name : PendingCreates.read(rs)) {
+      if (visible.contains(name)) {
+        continue;
+      }
+      pendingCreates.putIfAbsent(name, now);
+      if (missing-- > 0) {
+        Pod pod = ReplicaSetPods.fromTemplate(rs, name, now);
+        writeChild(ObjectKey.of(pod), replyTo -> new Create(pod, replyTo));
+        sent = true;
+      }
+    }
+    return sent;
   }
 
   @Override

@@ -205,7 +205,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
 
   private void bind(ObjectKey key, String nodeName) {
     inFlight.put(key, nodeName);
-    getContext().ask(PodEntity.BindResult.class, Entities.ref(sharding, key), Duration.ofSeconds(10),
+    getContext().ask(PodEntity.BindResult.class, Entities.ref(sharding, key), settings.bindTimeout(),
         replyTo -> new PodEntity.Bind(nodeName, replyTo),
         (result, error) -> result instanceof PodEntity.Bound
             ? new BindOutcome(key, true, null)
