@@ -107,7 +107,7 @@ final class TypicalObjects {
           "strategy": {"type": "RollingUpdate", "rollingUpdate": {"maxSurge": "25%", "maxUnavailable": "25%"}},
           "template": {
             "metadata": {"labels": {"app": "web", "tier": "frontend", "env": "prod"}},
-            "spec": %s
+            "spec": SPEC
           }
         }
       }
@@ -122,7 +122,7 @@ final class TypicalObjects {
   static Deployment deployment() {
     try {
       String spec = Json.mapper().writeValueAsString(Json.mapper().readTree(POD_JSON).get("spec"));
-      return read(DEPLOYMENT_JSON.formatted(spec), Deployment.class);
+      return read(DEPLOYMENT_JSON.replace("SPEC", spec), Deployment.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
