@@ -117,7 +117,13 @@ public record ObjectMeta(
 
   /** The owner reference marked {@code controller: true}, or null. */
   public OwnerReference controllerRef() {
-    return ownerReferencesOrEmpty().stream().filter(r -> Boolean.TRUE.equals(r.controller())).findFirst().orElse(null);
+    // a loop, not a stream: the scheduler's spreading score asks every pod on every scored node
+    for (OwnerReference r : ownerReferencesOrEmpty()) {
+      if (Boolean.TRUE.equals(r.controller())) {
+        return r;
+      }
+    }
+    return null;
   }
 
   @JsonIgnore
