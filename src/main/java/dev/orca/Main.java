@@ -53,6 +53,10 @@ public final class Main {
         settings = settings.with("orca.process-node.enabled", false);
         continue;
       }
+      if (flag.equals("--rejoin")) {
+        settings = settings.rejoining();
+        continue;
+      }
       String value = i + 1 < args.length ? args[i + 1] : null;
       if (value == null) {
         System.err.println("orca up: " + flag + " needs a value");

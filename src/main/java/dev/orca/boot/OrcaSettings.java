@@ -42,6 +42,24 @@ public record OrcaSettings(Path dataDir, String host, int port, int simulatedNod
     return settings.with("orca.cluster.member", name);
   }
 
+  /**
+   * This member joining a cluster that is already running (a restart): its own address moves to
+   * the end of the seed nodes. Pekko lets only the first seed node join itself when no other seed
+   * answers in time, so a restarted first member on a loaded machine could otherwise form a second
+   * cluster beside the running one, both writing one journal; last in the list it only joins others.
+   */
+  public OrcaSettings rejoining() {
+    Config c = config();
+    String self = "pekko://orca@" + c.getString("pekko.remote.artery.canonical.hostname") + ":"
+        + c.getInt("pekko.remote.artery.canonical.port");
+    List<String> seeds = new java.util.ArrayList<>(c.getStringList("pekko.cluster.seed-nodes"));
+    if (!seeds.remove(self)) {
+      return this;
+    }
+    seeds.add(self);
+    return with("pekko.cluster.seed-nodes", seeds);
+  }
+
   public OrcaSettings withRoles(List<String> roles) {
     return new OrcaSettings(dataDir, host, port, simulatedNodes, List.copyOf(roles), overrides);
   }

@@ -139,6 +139,11 @@ public final class ClusterCommand {
   }
 
   private void start(MemberFiles files, MemberSpec member) throws IOException {
+    start(files, member, List.of());
+  }
+
+  /** Starts a member's JVM with {@code flags} after its member file's. */
+  private void start(MemberFiles files, MemberSpec member, List<String> flags) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>();
     if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
@@ -151,6 +156,7 @@ public final class ClusterCommand {
         .trim().split("\\s+")));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.orca.Main", "up",
         "--member", member.name(), "--data-dir", files.dataDir().toString()));
+    command.addAll(flags);
     Files.createDirectories(files.log(member.name()).getParent());
     Process process = new ProcessBuilder(command)
         .redirectErrorStream(true)
@@ -209,7 +215,9 @@ public final class ClusterCommand {
       throw new IllegalStateException(name + " is running (pid " + running.get().pid() + "): kill or stop it first");
     }
     long started = System.nanoTime();
-    start(files, member);
+    // only the first seed node may join itself: a restarted orca-1 on a loaded machine could
+    // otherwise form a second cluster beside the running one, both writing one journal
+    start(files, member, List.of("--rejoin"));
     awaitUp(files, List.of(member), started, timeout);
     return 0;
   }
