@@ -190,6 +190,11 @@ public final class LocalPostgres {
     }
   }
 
+  /** Drops a database if it exists, cutting its connections (PostgreSQL 13+). */
+  public void dropDatabase(String database) throws IOException, InterruptedException {
+    psql(runningPort().orElse(port), "postgres", "DROP DATABASE IF EXISTS " + identifier(database) + " WITH (FORCE)");
+  }
+
   public String url(String database) {
     return "jdbc:postgresql://127.0.0.1:" + runningPort().orElse(port) + "/" + database;
   }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Three real member JVMs through {@code orca cluster up}, sharing a PostgreSQL journal: the cluster
  * forms (three members Up, as {@code cluster status -o json} reports them), every member serves the
- * API, a killed member is removed and its shards move, and {@code cluster down} stops the rest.
+ * same objects with the same resourceVersions, a watch moves from one member to another and
+ * resumes from its last resourceVersion, a killed member is removed and its shards move, restarted
+ * it rejoins and gets shards again, and {@code cluster down} stops the rest.
  *
  * <p>The journal is the test JVM's private PostgreSQL ({@link TestPostgres}), database orca.
  */
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterFormationTest {
   @Test
   void threeMembersFormAClusterAndAKilledOneIsRemoved(@TempDir Path dir, TestPostgres postgres) throws Exception {
-    postgres.database("orca");
+    postgres.freshDatabase("orca");
     int pgPort = postgres.port();
     List<String> ports = List.of("--api-port", Integer.toString(OrcaProcess.freeRange(3)), "--remoting-port",
         Integer.toString(OrcaProcess.freeRange(3)), "--management-port", Integer.toString(OrcaProcess.freeRange(3)));
@@ -55,6 +57,14 @@ class ClusterFormationTest {
       ApiClient.await("the nodes of every member", java.time.Duration.ofSeconds(30), () -> client.get("/api/v1/nodes").body(),
           body -> body.contains("orca-1-sim-1") && body.contains("orca-2-sim-1") && body.contains("orca-3-sim-1"));
 
+      List<ApiClient> apis = new ArrayList<>();
+      for (JsonNode m : members) {
+        String base = m.path("api").asText();
+        apis.add(new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1))));
+      }
+      sameObjectsEverywhere(apis);
+      aWatchMovesToAnotherMember(apis);
+
       assertEquals(0, cluster("kill", "orca-3", "--data-dir", dir.toString()).code);
       // downed by the SBR and removed (turbo: ~5 s)
       ApiClient.await("orca-3 removed", java.time.Duration.ofSeconds(30),
@@ -62,6 +72,13 @@ class ClusterFormationTest {
           now -> now.get(2).path("status").asText().equals("Stopped") && now.get(0).path("status").asText().equals("Up")
               && now.get(1).path("status").asText().equals("Up")
               && now.get(0).path("shards").isInt() && now.get(1).path("shards").isInt());
+
+      // restarted, it rejoins and the coordinator rebalances shards onto it
+      assertEquals(0, cluster("restart", "orca-3", "--data-dir", dir.toString(), "--timeout", "120").code);
+      JsonNode rejoined = ApiClient.await("orca-3 back with shards of its own", java.time.Duration.ofSeconds(60),
+          () -> json(cluster("status", "--data-dir", dir.toString(), "-o", "json")).path("members"),
+          now -> now.get(2).path("status").asText().equals("Up") && now.get(2).path("shards").asInt() > 0);
+      System.out.println("cluster formation: after its restart orca-3 hosts " + rejoined.get(2).path("shards") + " shards");
     } finally {
       Result down = cluster("down", "--data-dir", dir.toString());
       assertEquals(0, down.code, down.out + down.err);
@@ -70,6 +87,60 @@ class ClusterFormationTest {
     for (JsonNode m : after) {
       assertEquals("Stopped", m.path("status").asText(), m.toString());
     }
+  }
+
+  /** Deployments created through member 1 (and all that follows from them) show with the same uids and resourceVersions on 2 and 3. */
+  private static void sameObjectsEverywhere(List<ApiClient> apis) {
+    for (int i = 1; i <= 3; i++) {
+      assertEquals(201, apis.get(0).post("/apis/apps/v1/namespaces/default/deployments",
+          Manifests.deployment("formed-" + i, 1, "nginx")).code());
+    }
+    java.time.Duration bound = java.time.Duration.ofSeconds(60);
+    java.util.Map<String, String> first = PostgresJournalTest.settled(apis.get(0));
+    assertTrue(first.keySet().stream().anyMatch(k -> k.contains("formed-3")), first.keySet().toString());
+    for (ApiClient other : apis.subList(1, 3)) {
+      ApiClient.await("the same objects and resourceVersions on another member", bound, () -> RestartTest.inventory(other),
+          first::equals);
+    }
+  }
+
+  /**
+   * A client watching ConfigMaps through member 1 loses it and resumes through member 2 from the
+   * last resourceVersion it saw: it gets exactly what it missed, nothing twice.
+   */
+  private static void aWatchMovesToAnotherMember(List<ApiClient> apis) throws Exception {
+    String path = "/api/v1/namespaces/default/configmaps";
+    long listRv = apis.get(0).getJson(path).path("metadata").path("resourceVersion").asLong();
+    String lastSeen;
+    try (ApiClient.Watch watch = apis.get(0).watch(path + "?watch=true&resourceVersion=" + listRv)) {
+      assertEquals(201, apis.get(1).post(path, configMap("seen-1")).code());
+      assertEquals(201, apis.get(2).post(path, configMap("seen-2")).code());
+      lastSeen = awaitAdded(watch, List.of("seen-1", "seen-2"));
+    }
+    assertEquals(201, apis.get(2).post(path, configMap("missed-1")).code());
+    assertEquals(201, apis.get(0).post(path, configMap("missed-2")).code());
+    try (ApiClient.Watch watch = apis.get(1).watch(path + "?watch=true&resourceVersion=" + lastSeen)) {
+      awaitAdded(watch, List.of("missed-1", "missed-2"));
+      assertEquals(201, apis.get(1).post(path, configMap("after")).code());
+      awaitAdded(watch, List.of("after"));
+    }
+  }
+
+  /** Reads ADDED events until exactly {@code names}, in order, came (anything else fails); returns the last resourceVersion. */
+  private static String awaitAdded(ApiClient.Watch watch, List<String> names) throws InterruptedException {
+    String rv = null;
+    for (String name : names) {
+      JsonNode event = watch.events().poll(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertTrue(event != null, "no watch event for " + name);
+      assertEquals("ADDED", event.path("type").asText(), event.toString());
+      assertEquals(name, event.path("object").path("metadata").path("name").asText(), event.toString());
+      rv = event.path("object").path("metadata").path("resourceVersion").asText();
+    }
+    return rv;
+  }
+
+  private static String configMap(String name) {
+    return "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"" + name + "\"},\"data\":{\"k\":\"v\"}}";
   }
 
   record Result(int code, String out, String err) {}

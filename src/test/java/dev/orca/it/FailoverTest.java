@@ -30,7 +30,7 @@ class FailoverTest {
 
   @Test
   void aKilledMemberIsReplacedExactlyAndRejoins(@TempDir Path dir, TestPostgres postgres) throws Exception {
-    postgres.database("orca");
+    postgres.freshDatabase("orca");
     FailoverBench bench = new FailoverBench(dir, System.out::println);
     try {
       bench.cluster("up", "--nodes", "3", "--simulated-nodes", "2", "--data-dir", dir.toString(), "--postgres-port",

@@ -47,7 +47,7 @@ class StaleWriterTest {
   void aFrozenMemberIsFencedAndNeverWritesAgainOnceAwake(TestPostgres postgres) throws Exception {
     // under target/, kept: the members' logs are what a failure is read from
     Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "stale-writer-").toAbsolutePath();
-    String url = postgres.database("orca");
+    String url = postgres.freshDatabase("orca");
     FailoverBench bench = new FailoverBench(dir, System.out::println);
     MemberFiles files = new MemberFiles(dir);
     try {

@@ -67,6 +67,15 @@ final class TestPostgres implements ExtensionContext.Store.CloseableResource, Au
     return url;
   }
 
+  /**
+   * Database {@code name} empty, with the journal schema: for tests whose cluster must use a fixed
+   * name (`orca cluster up --postgres-port` journals into database orca) on the shared server.
+   */
+  String freshDatabase(String name) throws Exception {
+    server.dropDatabase(name);
+    return database(name);
+  }
+
   int port() {
     return server.port();
   }
