@@ -69,10 +69,7 @@ public final class Main {
         case "--roles" -> settings = settings.withRoles(java.util.Arrays.stream(value.split(","))
             .map(String::trim).filter(r -> !r.isEmpty()).toList());
         case "--nodes", "--simulated-nodes" -> settings = settings.withWorkerNodes(Integer.parseInt(value));
-        case "--set" -> {
-          int eq = value.indexOf('=');
-          settings = settings.with(value.substring(0, eq), value.substring(eq + 1));
-        }
+        case "--set" -> settings = settings.withSet(value);
         default -> {
           System.err.println("orca up: unknown flag " + flag);
           System.exit(2);

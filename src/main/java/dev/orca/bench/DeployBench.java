@@ -36,11 +36,7 @@ public final class DeployBench {
     Path data = Files.createTempDirectory("orca-bench-");
     OrcaSettings settings = OrcaSettings.defaults().withDataDir(data).withPort(0).withWorkerNodes(nodes);
     for (String set : sets) {
-      int eq = set.indexOf('=');
-      if (eq < 1) {
-        throw new IllegalArgumentException("--set wants path=value, not " + set);
-      }
-      settings = settings.with(set.substring(0, eq), set.substring(eq + 1));
+      settings = settings.withSet(set);
     }
     String journal = PersistenceConfig.kind(settings.config()) == PersistenceConfig.Kind.H2
         ? "H2 journal in a fresh temporary directory" : "PostgreSQL journal at " + settings.config().getString("orca.journal.postgres.url");

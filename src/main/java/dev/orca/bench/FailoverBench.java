@@ -321,6 +321,14 @@ public final class FailoverBench {
     }
   }
 
+  /**
+   * Why the cluster is not yet recovered, as {@code member}'s API shows it: every Deployment
+   * available with exactly its replicas, in running pods (empty when it is).
+   */
+  public List<String> problems(String member) throws Exception {
+    return problems(snapshot(apiOf(member)), Set.of());
+  }
+
   /** Why the cluster is not yet recovered; empty when every Deployment is exact, available and off the old pods. */
   static List<String> problems(Snapshot s, Set<String> lostPods) {
     List<String> problems = new ArrayList<>();

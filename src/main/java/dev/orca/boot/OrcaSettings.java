@@ -76,6 +76,24 @@ public record OrcaSettings(Path dataDir, String host, int port, int simulatedNod
     return new OrcaSettings(dataDir, host, port, count, roles, overrides);
   }
 
+  /**
+   * A command line's {@code --set path=value}, split; IllegalArgumentException when it is not
+   * of that form.
+   */
+  public static Map.Entry<String, String> setting(String pathEqualsValue) {
+    int eq = pathEqualsValue.indexOf('=');
+    if (eq < 1) {
+      throw new IllegalArgumentException("--set wants path=value, not " + pathEqualsValue);
+    }
+    return Map.entry(pathEqualsValue.substring(0, eq), pathEqualsValue.substring(eq + 1));
+  }
+
+  /** This with a command line's {@code --set path=value} laid over it. */
+  public OrcaSettings withSet(String pathEqualsValue) {
+    Map.Entry<String, String> setting = setting(pathEqualsValue);
+    return with(setting.getKey(), setting.getValue());
+  }
+
   /** Any further configuration path to override, e.g. "orca.node.grace-period" → "2s". */
   public OrcaSettings with(String path, Object value) {
     Map<String, Object> more = new HashMap<>(overrides);

@@ -35,12 +35,11 @@ public final class PersistenceConfig {
    * journal's fencing trigger checks (dev.orca.fencing); unchanged when fencing is off.
    */
   static String withWriterName(String url, Config config) {
-    String enabled = config.getString("orca.fencing.enabled");
-    if (!config.hasPath(dev.orca.fencing.FencingSettings.WRITER_NAME) || enabled.equals("off") || enabled.equals("false")) {
+    dev.orca.fencing.FencingSettings fencing = dev.orca.fencing.FencingSettings.from(config);
+    if (!fencing.enabled()) {
       return url;
     }
-    return url + (url.contains("?") ? "&" : "?") + "ApplicationName="
-        + config.getString(dev.orca.fencing.FencingSettings.WRITER_NAME);
+    return url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + fencing.writerName();
   }
 
   /** The slick settings for {@code config}'s journal kind; the data directory places H2's file. */

@@ -106,11 +106,8 @@ public final class ClusterCommand {
     Config memberSettings = config.getConfig("orca.cluster.layout.member-settings");
     memberSettings.root().keySet().forEach(path -> shared.put(path, memberSettings.root().get(path).unwrapped()));
     for (String set : flags.all("--set")) {
-      int eq = set.indexOf('=');
-      if (eq < 1) {
-        throw new IllegalArgumentException("--set wants path=value, not " + set);
-      }
-      shared.put(set.substring(0, eq), set.substring(eq + 1));
+      Map.Entry<String, String> setting = dev.orca.boot.OrcaSettings.setting(set);
+      shared.put(setting.getKey(), setting.getValue());
     }
     shared.putAll(dev.orca.chaos.ChaosSettings.memberSettings(shared, config));
     List<String> seeds = members.stream().map(MemberSpec::address).toList();

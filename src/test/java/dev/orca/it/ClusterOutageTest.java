@@ -67,7 +67,7 @@ class ClusterOutageTest {
             ApiClient.await(members.get(i) + " takes writes again", BOUND, () -> load.answers().stream()
                 .anyMatch(a -> a.code() == 200 && a.at() > back && a.name().startsWith("outage-" + client + "-")), ok -> ok);
           }
-          ClusterProbe.awaitRecovered(apis.get(0), BOUND);
+          ClusterProbe.awaitRecovered(bench, "orca-1", BOUND);
           load.stop();
 
           List<ConfigMapLoad.Answer> refused = load.answers().stream().filter(a -> a.code() != 200).toList();

@@ -33,9 +33,7 @@ class FailoverTest {
     postgres.freshDatabase("orca");
     FailoverBench bench = new FailoverBench(dir, System.out::println);
     try {
-      bench.cluster("up", "--nodes", "3", "--simulated-nodes", "2", "--data-dir", dir.toString(), "--postgres-port",
-          Integer.toString(postgres.port()), "--timeout", "180", "--api-port", Integer.toString(OrcaProcess.freeRange(3)),
-          "--remoting-port", Integer.toString(OrcaProcess.freeRange(3)), "--management-port", Integer.toString(OrcaProcess.freeRange(3)));
+      ClusterProbe.up(bench, dir, postgres.port());
       bench.createDeployments(Duration.ofSeconds(120));
       for (Victim kind : List.of(Victim.MOST_SHARDS, Victim.OLDEST)) {
         String oldest = bench.oldest();

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orca.bench.FailoverBench;
 import dev.orca.cluster.MemberFiles;
 import dev.orca.fencing.SingleWriterCheck;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,13 +56,13 @@ class StaleWriterTest {
       ApiClient api = new ApiClient(files.member("orca-1").orElseThrow().apiPort());
       try (ConfigMapLoad load = new ConfigMapLoad(List.of(api), "load")) {
         freeze(files, url, "orca-2", Duration.ofSeconds(10), false);
-        ClusterProbe.awaitRecovered(api, BOUND);
+        ClusterProbe.awaitRecovered(bench, "orca-1", BOUND);
         bench.cluster("restart", "orca-2", "--data-dir", dir.toString(), "--timeout", "120");
         freeze(files, url, "orca-3", Duration.ofSeconds(30), true);
-        ClusterProbe.awaitRecovered(api, BOUND);
+        ClusterProbe.awaitRecovered(bench, "orca-1", BOUND);
         bench.cluster("restart", "orca-3", "--data-dir", dir.toString(), "--timeout", "120");
         cutOff(files, url, dir, "orca-2");
-        ClusterProbe.awaitRecovered(api, BOUND);
+        ClusterProbe.awaitRecovered(bench, "orca-1", BOUND);
         load.stop();
         load.assertNothingLost(api);
       }
@@ -95,16 +94,16 @@ class StaleWriterTest {
     Integer openBackend = null;
     if (inTransaction) {
       for (int attempt = 0; attempt < 2000 && openBackend == null; attempt++) {
-        signal(pid, "STOP");
+        dev.orca.cluster.Signals.send(pid, "STOP");
         openBackend = openWriteTransaction(url, writerName(url, writer));
         if (openBackend == null) {
-          signal(pid, "CONT");
+          dev.orca.cluster.Signals.send(pid, "CONT");
           TimeUnit.MILLISECONDS.sleep(3); // pacing between attempts, not synchronisation
         }
       }
       assertNotNull(openBackend, victim + " was never caught inside a write transaction");
     } else {
-      signal(pid, "STOP");
+      dev.orca.cluster.Signals.send(pid, "STOP");
     }
     long stopped = System.nanoTime();
     System.out.printf("stale writer: %s (pid %d, writer %d) frozen%s%n", victim, pid, writer,
@@ -120,7 +119,7 @@ class StaleWriterTest {
       TimeUnit.NANOSECONDS.sleep(left); // the fault's duration
     }
     long rows = journalRows(url, writer);
-    signal(pid, "CONT");
+    dev.orca.cluster.Signals.send(pid, "CONT");
     long woken = System.nanoTime();
     ApiClient.await(victim + " to shut itself down", BOUND,
         () -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), alive -> !alive);
@@ -213,8 +212,5 @@ class StaleWriterTest {
     }
   }
 
-  private static void signal(long pid, String signal) throws IOException, InterruptedException {
-    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
-    assertEquals(0, kill.waitFor(), "kill -" + signal + " " + pid);
-  }
+
 }
