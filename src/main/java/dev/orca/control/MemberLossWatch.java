@@ -1,5 +1,6 @@
 package dev.orca.control;
 
+import dev.orca.fencing.WriterLease;
 import dev.orca.model.ResourceType;
 import dev.orca.store.Store;
 import dev.orca.store.WatchCache;
@@ -29,6 +30,10 @@ import org.apache.pekko.cluster.typed.Subscribe;
  * re-reads observed state), again every second for 6 s and at 8 and 10 s, since the shards move and pods are lost a
  * little after the removal (sharding buffers the messages meanwhile); and it wakes every node on a
  * slow timer besides. Waking a live entity is one message to an actor that is already running.
+ * And when this JVM takes its write lease back after a lapse (the journal was out of reach), it
+ * wakes them all too: those that refused a command meanwhile were stopped by their
+ * {@link dev.orca.fencing.CommandGate}, their pending work with them (and again 2, 5 and 10 s
+ * later, while the journal's connections come back).
  */
 public final class MemberLossWatch extends AbstractBehavior<MemberLossWatch.Command> {
 
@@ -40,11 +45,17 @@ public final class MemberLossWatch extends AbstractBehavior<MemberLossWatch.Comm
 
   private record Wake() implements Command {}
 
+  private record CheckLease() implements Command {}
+
+  private record WakeAll() implements Command {}
+
   private record WakeControllers(String address) implements Command {}
 
   private final WatchCache cache;
   private final ClusterSharding sharding;
   private final TimerScheduler<Command> timers;
+  private final WriterLease lease;
+  private long leaseRegained;
 
   public static Behavior<Command> create(Duration sweepInterval) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> new MemberLossWatch(context, timers, sweepInterval)));
@@ -60,6 +71,11 @@ public final class MemberLossWatch extends AbstractBehavior<MemberLossWatch.Comm
     Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(
         context.messageAdapter(ClusterEvent.MemberDowned.class, MemberDowned::new), ClusterEvent.MemberDowned.class));
     timers.startTimerWithFixedDelay("sweep", new Wake(), sweepInterval);
+    this.lease = WriterLease.get(context.getSystem());
+    this.leaseRegained = lease.regained();
+    if (lease.enabled()) {
+      timers.startTimerWithFixedDelay("lease", new CheckLease(), Duration.ofSeconds(1));
+    }
   }
 
   @Override
@@ -69,6 +85,11 @@ public final class MemberLossWatch extends AbstractBehavior<MemberLossWatch.Comm
         .onMessage(MemberDowned.class, this::onMemberDowned)
         .onMessage(Wake.class, this::onWake)
         .onMessage(WakeControllers.class, this::onWakeControllers)
+        .onMessage(CheckLease.class, this::onCheckLease)
+        .onMessage(WakeAll.class, wake -> {
+          wakeControllers();
+          return this;
+        })
         .build();
   }
 
@@ -103,8 +124,27 @@ public final class MemberLossWatch extends AbstractBehavior<MemberLossWatch.Comm
   private Behavior<Command> onWakeControllers(WakeControllers wake) {
     // the removed member's own nodes: their lease ends now, not a grace period after their entity restarts
     endLeases(wake.address());
+    wakeControllers();
+    return this;
+  }
+
+  private void wakeControllers() {
     for (ResourceType type : List.of(ResourceType.NODE, ResourceType.REPLICA_SET, ResourceType.DEPLOYMENT)) {
       cache.all(type).forEach(o -> Entities.tell(sharding, o.key(), new ObjectEntity.Reconcile()));
+    }
+  }
+
+  private Behavior<Command> onCheckLease(CheckLease check) {
+    long regained = lease.regained();
+    if (regained != leaseRegained) {
+      leaseRegained = regained;
+      getContext().getLog().info("Write lease held again: waking every node, ReplicaSet and Deployment");
+      wakeControllers();
+      // and again while the journal's connection pool comes back, as a woken entity whose
+      // recovery fails stops again
+      for (int seconds : new int[] {2, 5, 10}) {
+        timers.startSingleTimer("lease-after-" + seconds + "s", new WakeAll(), Duration.ofSeconds(seconds));
+      }
     }
     return this;
   }

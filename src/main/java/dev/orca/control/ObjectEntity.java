@@ -227,6 +227,7 @@ public abstract class ObjectEntity
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), state -> {
+          onRecovered();
           if (state.exists()) {
             requestReconcile();
             startResync();
@@ -408,6 +409,13 @@ public abstract class ObjectEntity
   protected boolean childWritesInFlight() {
     return childWrites.inFlight() > 0;
   }
+
+  /**
+   * A new incarnation has recovered its state. After a failed persist the supervisor restarts the
+   * entity in place (the same object, its fields kept), so a kind forgets here what it had
+   * planned on the strength of an event that never landed.
+   */
+  protected void onRecovered() {}
 
   /** A kind's bookkeeping when a write to a dependent ends (e.g. forget a failed create). */
   protected void onChildWritten(String childName, WriteResult result) {}

@@ -98,6 +98,17 @@ public final class ReplicaSetEntity extends ObjectEntity {
     return Effect().noReply();
   }
 
+  /**
+   * The creates planned with a record that failed to persist were never sent: they are not on
+   * their way. What the journal does record is taken over afresh (sent again under its names).
+   */
+  @Override
+  protected void onRecovered() {
+    toSend.forEach(pod -> pendingCreates.remove(pod.metadata().name()));
+    toSend = List.of();
+    tookOver = false;
+  }
+
   @Override
   protected void afterPersist(ObjectEvent event) {
     sendCreates();

@@ -57,6 +57,7 @@ public final class WriterLease implements Extension {
   private final String password;
   private volatile long writerId = -1;
   private volatile long validUntilNanos;
+  private volatile long regained;
   private volatile boolean fenced;
   private volatile Runnable onFenced = () -> {};
   private volatile ScheduledExecutorService renewer;
@@ -95,6 +96,14 @@ public final class WriterLease implements Extension {
   /** Whether this JVM may act as the owner of its entities and singletons right now. */
   public boolean valid() {
     return !settings.enabled() || (!fenced && System.nanoTime() - validUntilNanos < 0);
+  }
+
+  /**
+   * How many times this JVM has taken its lease back after it lapsed (the database was out of
+   * reach): the entities that refused commands meanwhile stopped, and want waking.
+   */
+  public long regained() {
+    return regained;
   }
 
   /** The writer name this JVM's journal connections carry ("" when fencing is off). */
@@ -140,7 +149,12 @@ public final class WriterLease implements Extension {
       long sent = System.nanoTime();
       if (WriterTable.renew(renewConnection, writerId, settings.leaseTtl())) {
         if (!fenced) {
+          boolean lapsed = !valid();
           validUntilNanos = sent + settings.localValidity().toNanos();
+          if (lapsed) {
+            regained++;
+            log.info("Writer {} holds its lease again after a lapse", settings.writerName());
+          }
         }
       } else if (!fenced) {
         fenced = true;
