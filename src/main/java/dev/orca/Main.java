@@ -105,12 +105,16 @@ public final class Main {
       failoverBench(args);
       return;
     }
+    if (args.length >= 2 && args[1].equals("chaos")) {
+      chaosBench(args);
+      return;
+    }
     if (args.length >= 2 && args[1].equals("rollout")) {
       rolloutBench(args);
       return;
     }
     if (args.length < 2 || !args[1].equals("deploy")) {
-      System.err.println("orca bench: the benchmarks are: deploy, rollout, failover");
+      System.err.println("orca bench: the benchmarks are: deploy, rollout, failover, chaos, jmh");
       System.exit(2);
     }
     int replicas = 1000;
@@ -158,6 +162,35 @@ public final class Main {
     dev.orca.bench.FailoverBench.main(dataDir, up, runs, out, java.time.Duration.ofSeconds(timeout),
         "bin/orca " + String.join(" ", args));
     System.exit(0);
+  }
+
+  private static void chaosBench(String[] args) throws Exception {
+    Path scenario = null;
+    java.util.List<String> only = new java.util.ArrayList<>();
+    Path dataDir = Path.of("data/bench-chaos");
+    Path out = Path.of("bench/results");
+    for (int i = 2; i < args.length; i += 2) {
+      if (i + 1 >= args.length) {
+        System.err.println("orca bench chaos: " + args[i] + " needs a value");
+        System.exit(2);
+      }
+      switch (args[i]) {
+        case "--scenario" -> scenario = Path.of(args[i + 1]);
+        case "--only" -> only.addAll(java.util.Arrays.asList(args[i + 1].split(",")));
+        case "--data-dir" -> dataDir = Path.of(args[i + 1]);
+        case "--out" -> out = Path.of(args[i + 1]);
+        default -> {
+          System.err.println("orca bench chaos: unknown flag " + args[i]);
+          System.exit(2);
+        }
+      }
+    }
+    if (scenario == null) {
+      System.err.println("orca bench chaos: --scenario FILE is required (see bench/scenarios)");
+      System.exit(2);
+    }
+    System.exit(dev.orca.chaos.run.ChaosBench.main(scenario, only, dataDir, out, "bin/orca " + String.join(" ", args),
+        System.out::println));
   }
 
   private static void rolloutBench(String[] args) throws Exception {
@@ -217,6 +250,13 @@ public final class Main {
         usage: orca bench rollout [--rate 50] [--rollouts 3] [--manifest k8s-manifests/web.yaml] [--out bench/results] [--timeout 300]
           Rolls the web Deployment (real processes) while requests flow through its Service; counts
           failed requests; writes a report.
+        usage: orca bench chaos --scenario bench/scenarios/kill-jvm.yaml [--only orca,pekko-defaults,kubernetes]
+                                [--data-dir data/bench-chaos] [--out bench/results]
+          Runs a chaos scenario under each of its configurations (Orca's settings, stock Pekko's failure
+          settings, Kubernetes' node timings): PostgreSQL and a cluster of its own each, the workload, a
+          writer logging every acknowledged write, a probe, the faults on schedule; then checks for lost
+          or resurrected writes, two writers of one entity, processes left behind; writes JSON, Markdown
+          and SVG plots. Exit 0 only when every run recovered and every check is clean.
         usage: orca bench failover [--runs 3] [--data-dir data/bench-failover] [--postgres-port P] [--set path=value]
                                    [--out bench/results] [--timeout 120]
           Starts 3 cluster members (2 simulated nodes each) with 20 Deployments, then per run kills -9

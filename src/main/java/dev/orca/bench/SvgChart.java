@@ -11,6 +11,11 @@ public final class SvgChart {
   public record Series(String name, String color, List<double[]> points) {}
 
   public static String lines(String title, String xLabel, String yLabel, List<Series> series) {
+    return lines(title, xLabel, yLabel, series, List.of());
+  }
+
+  /** The same, with {@code bands} ({x0, x1} ranges of x, e.g. when a fault was in effect) shaded behind the lines. */
+  public static String lines(String title, String xLabel, String yLabel, List<Series> series, List<double[]> bands) {
     double maxX = 1e-9;
     double maxY = 1e-9;
     for (Series s : series) {
@@ -47,6 +52,13 @@ public final class SvgChart {
     svg.append(String.format(Locale.ROOT,
         "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" transform=\"rotate(-90 16 %.1f)\">%s</text>%n",
         top + plotH / 2, top + plotH / 2, escape(yLabel)));
+    for (double[] b : bands) {
+      double x0 = left + plotW * Math.max(0, b[0]) / maxX;
+      double x1 = left + plotW * Math.min(maxX, Math.max(b[1], b[0] + maxX / 400)) / maxX;
+      svg.append(String.format(Locale.ROOT,
+          "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%.1f\" fill=\"#f4a261\" fill-opacity=\"0.25\"/>%n",
+          x0, top, Math.max(1, x1 - x0), plotH));
+    }
     int legendY = top + 10;
     for (Series s : series) {
       StringBuilder points = new StringBuilder();

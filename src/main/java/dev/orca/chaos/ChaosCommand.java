@@ -117,12 +117,7 @@ public final class ChaosCommand {
     Thread undo = new Thread(() -> cont(what, stopped), "orca-chaos-cont");
     Runtime.getRuntime().addShutdownHook(undo);
     try {
-      Signals.send(roots, "STOP");
-      stopped.addAll(roots);
-      List<Long> descendants = roots.stream().flatMap(r -> ProcessHandle.of(r).stream())
-          .flatMap(ProcessHandle::descendants).map(ProcessHandle::pid).toList();
-      Signals.send(descendants, "STOP");
-      stopped.addAll(descendants);
+      stopped.addAll(Signals.freeze(roots));
       out.println(what + ": SIGSTOP sent to " + stopped.size() + " process(es) (" + stopped.stream().map(String::valueOf)
           .collect(Collectors.joining(" ")) + ") for " + Durations.format(length));
       waitOut(length);
@@ -138,12 +133,10 @@ public final class ChaosCommand {
       if (pids.isEmpty()) {
         return;
       }
-      List<Long> alive = pids.stream().filter(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)).toList();
       try {
-        Signals.send(alive, "CONT");
-        out.println(what + ": SIGCONT sent to " + alive.size() + " process(es)");
+        out.println(what + ": SIGCONT sent to " + Signals.thaw(pids) + " process(es)");
       } catch (Exception e) {
-        err.println("orca chaos: SIGCONT to " + alive + " failed: " + e.getMessage());
+        err.println("orca chaos: SIGCONT to " + pids + " failed: " + e.getMessage());
       }
       pids.clear();
     }
@@ -200,17 +193,8 @@ public final class ChaosCommand {
   }
 
   private boolean post(MemberSpec member, String kind, String target, String duration) throws Exception {
-    Map<String, String> body = new LinkedHashMap<>();
-    body.put("kind", kind);
-    body.put("target", target);
-    if (duration != null) {
-      body.put("for", duration);
-    }
-    HttpRequest request = HttpRequest.newBuilder(URI.create(api(member) + "/chaos/v1/faults")).timeout(HTTP_TIMEOUT)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body))).build();
-    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-    boolean ok = r.statusCode() == 200 || r.statusCode() == 201;
+    HttpResponse<String> r = FaultClient.post(http, api(member), kind, target, duration);
+    boolean ok = FaultClient.accepted(r);
     (ok ? out : err).println(member.name() + ": " + kind + " " + target + (duration == null ? "" : " for " + duration)
         + ": " + r.statusCode() + " " + r.body());
     return ok;

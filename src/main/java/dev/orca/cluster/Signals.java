@@ -26,4 +26,31 @@ public final class Signals {
       throw new IllegalStateException(String.join(" ", command) + " failed");
     }
   }
+
+  /**
+   * SIGSTOP to {@code roots} (first, so that they start no new child) and then to their
+   * descendants; returns every pid stopped, for {@link #thaw}.
+   */
+  public static List<Long> freeze(List<Long> roots) throws IOException, InterruptedException {
+    List<Long> stopped = new ArrayList<>();
+    send(roots, "STOP");
+    stopped.addAll(roots);
+    List<Long> descendants = roots.stream().flatMap(r -> ProcessHandle.of(r).stream())
+        .flatMap(ProcessHandle::descendants).map(ProcessHandle::pid).toList();
+    try {
+      send(descendants, "STOP");
+    } catch (IOException | RuntimeException e) {
+      thaw(stopped); // all or nothing: a half-frozen tree is not the fault asked for
+      throw e;
+    }
+    stopped.addAll(descendants);
+    return stopped;
+  }
+
+  /** SIGCONT to those of {@code pids} still alive; returns how many. */
+  public static int thaw(Collection<Long> pids) throws IOException, InterruptedException {
+    List<Long> alive = pids.stream().filter(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)).toList();
+    send(alive, "CONT");
+    return alive.size();
+  }
 }

@@ -2,7 +2,6 @@ package dev.orca.it;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,27 +20,11 @@ final class OrcaProcess implements AutoCloseable {
 
   /** The first of {@code n} consecutive free ports. */
   static int freeRange(int n) {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int base = 20000 + new java.util.Random().nextInt(30000);
-      boolean free = true;
-      for (int p = base; p < base + n && free; p++) {
-        try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
-          free = true;
-        } catch (java.io.IOException e) {
-          free = false;
-        }
-      }
-      if (free) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("no " + n + " free consecutive ports");
+    return dev.orca.cluster.FreePorts.range(n);
   }
 
   static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
+    return dev.orca.cluster.FreePorts.one();
   }
 
   static OrcaProcess start(Path dataDir, int port, int nodes, String... settings) throws IOException {

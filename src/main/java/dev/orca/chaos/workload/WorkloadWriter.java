@@ -31,7 +31,7 @@ public final class WorkloadWriter {
   public static final String MARK = "metadata.annotations[chaos.orca.dev/write]";
   public static final List<String> FIELDS = List.of(REPLICAS, MARK);
 
-  private final String api;
+  private final java.util.function.Supplier<String> api;
   private final WorkloadSpec spec;
   private final WriteLog log;
   private final Random rng;
@@ -43,7 +43,13 @@ public final class WorkloadWriter {
   private int created;
 
   public WorkloadWriter(String apiUrl, WorkloadSpec spec, long seed, WriteLog log, Duration timeout) {
-    this.api = apiUrl;
+    this(() -> apiUrl, spec, seed, log, timeout);
+  }
+
+  /** A writer that sends each write to the API {@code api} names then (a load balancer's choice). */
+  public WorkloadWriter(java.util.function.Supplier<String> api, WorkloadSpec spec, long seed, WriteLog log,
+      Duration timeout) {
+    this.api = api;
     this.spec = spec;
     this.log = log;
     this.rng = new Random(seed);
@@ -57,7 +63,7 @@ public final class WorkloadWriter {
     names.sort(null);
     String name = op.equals("create") ? "w-" + (++created) : names.get(rng.nextInt(names.size()));
     long n = ++seq;
-    String base = api + "/apis/apps/v1/namespaces/" + spec.namespace() + "/deployments";
+    String base = api.get() + "/apis/apps/v1/namespaces/" + spec.namespace() + "/deployments";
     Map<String, String> fields = new HashMap<>();
     HttpRequest.Builder request;
     switch (op) {
@@ -66,7 +72,7 @@ public final class WorkloadWriter {
         fields.put(REPLICAS, Integer.toString(replicas));
         fields.put(MARK, Long.toString(n));
         request = HttpRequest.newBuilder(URI.create(base)).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(deployment(name, replicas, n)));
+            .POST(HttpRequest.BodyPublishers.ofString(manifest(name, replicas, spec.maxSurge(), n)));
       }
       case "scale" -> {
         int replicas = 1 + rng.nextInt(spec.replicas());
@@ -122,22 +128,30 @@ public final class WorkloadWriter {
     return "create";
   }
 
-  private String deployment(String name, int replicas, long mark) {
+  /**
+   * A Deployment of {@code replicas} small pods that tolerate simulated nodes, rolling with
+   * {@code maxSurge} and no unavailability, carrying the write {@code mark} (null: none).
+   */
+  public static String manifest(String name, int replicas, int maxSurge, Long mark) {
     ObjectNode d = Json.mapper().createObjectNode();
     d.put("apiVersion", "apps/v1").put("kind", "Deployment");
     ObjectNode meta = d.putObject("metadata");
     meta.put("name", name);
     meta.putObject("labels").put("app", name);
-    meta.putObject("annotations").put("chaos.orca.dev/write", Long.toString(mark));
+    if (mark != null) {
+      meta.putObject("annotations").put("chaos.orca.dev/write", Long.toString(mark));
+    }
     ObjectNode s = d.putObject("spec");
     s.put("replicas", replicas);
     s.putObject("selector").putObject("matchLabels").put("app", name);
     ObjectNode strategy = s.putObject("strategy");
     strategy.put("type", "RollingUpdate");
-    strategy.putObject("rollingUpdate").put("maxUnavailable", 0).put("maxSurge", spec.maxSurge());
+    strategy.putObject("rollingUpdate").put("maxUnavailable", 0).put("maxSurge", maxSurge);
     ObjectNode template = s.putObject("template");
     template.putObject("metadata").putObject("labels").put("app", name);
-    ObjectNode container = template.putObject("spec").putArray("containers").addObject();
+    ObjectNode podSpec = template.putObject("spec");
+    podSpec.putArray("tolerations").addObject().put("key", "orca.dev/simulated").put("operator", "Exists");
+    ObjectNode container = podSpec.putArray("containers").addObject();
     container.put("name", "web").put("image", "nginx");
     container.putObject("resources").putObject("requests").put("cpu", "10m").put("memory", "16Mi");
     return d.toString();

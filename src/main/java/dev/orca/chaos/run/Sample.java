@@ -1,0 +1,17 @@
+package dev.orca.chaos.run;
+
+/**
+ * One probe of the cluster during a run, {@code at} seconds after the fault phase began (negative
+ * before it): whether the API answered the probe's read and how long it took, the workload's pods
+ * (desired and ready over every Deployment the run laid down; active pods beyond desired +
+ * maxSurge, summed over Deployments), and whether anything showed trouble — a node not Ready, a
+ * member not Up or unreachable, a Deployment short of its desired available count.
+ */
+public record Sample(double at, boolean apiOk, double latencyMs, int desired, int ready, int excessPods,
+    int nodesNotReady, int membersImpaired, boolean allAvailable) {
+
+  /** Whether the cluster shows a fault's effect: what detection means here. */
+  public boolean degraded() {
+    return !apiOk || nodesNotReady > 0 || membersImpaired > 0 || !allAvailable;
+  }
+}
