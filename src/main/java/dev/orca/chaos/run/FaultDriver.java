@@ -33,13 +33,16 @@ import java.util.stream.Collectors;
  * endpoints (which heal it themselves) or, for process faults, is done here and undone after its
  * duration — a killed member restarted ({@code orca cluster restart}), a frozen JVM or database
  * thawed. {@link #close} undoes whatever is still in effect, so no run leaves a frozen process behind.
+ * And it supervises the members as systemd or a kubelet would a JVM with {@code restart: always}: a
+ * member that exited by itself (the split-brain resolver downed it while it was frozen or cut off,
+ * and it shut down) is started again.
  */
 final class FaultDriver implements AutoCloseable {
   private final MemberFiles files;
   private final ClusterWatch watch;
   private final Consumer<String> log;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
+  private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(4, r -> {
     Thread t = new Thread(r, "chaos-faults");
     t.setDaemon(true);
     return t;
@@ -47,6 +50,8 @@ final class FaultDriver implements AutoCloseable {
   private final List<FaultWindow> windows = Collections.synchronizedList(new ArrayList<>());
   /** Undo actions of process faults still in effect, by fault seq. */
   private final ConcurrentHashMap<Integer, Runnable> undo = new ConcurrentHashMap<>();
+  /** Members the run killed and restarts itself when the fault ends. */
+  private final java.util.Set<String> killed = ConcurrentHashMap.newKeySet();
 
   FaultDriver(MemberFiles files, ClusterWatch watch, Consumer<String> log) {
     this.files = files;
@@ -54,10 +59,21 @@ final class FaultDriver implements AutoCloseable {
     this.log = log;
   }
 
-  /** Schedules every event relative to now (the fault phase's start). */
+  /** Schedules every event relative to now (the fault phase's start), and starts supervising. */
   void schedule(List<TimelineEvent> events) {
     for (TimelineEvent e : events) {
       timer.schedule(() -> inject(e), e.at().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    timer.scheduleWithFixedDelay(this::supervise, 3, 3, TimeUnit.SECONDS);
+  }
+
+  /** Members down that the run did not kill: exited by themselves, so started again. */
+  private void supervise() {
+    for (var m : files.members()) {
+      if (files.process(m.name()).isEmpty() && !killed.contains(m.name())) {
+        log.accept(m.name() + " exited by itself: restarting it (as a supervisor would)");
+        restart(m.name());
+      }
     }
   }
 
@@ -113,6 +129,7 @@ final class FaultDriver implements AutoCloseable {
         String member = ((FaultTarget.Member) fault.target()).name();
         long pid = files.process(member).orElseThrow(() -> new IllegalStateException(member + " is not running")).pid();
         watch.outOfRotation(member);
+        killed.add(member);
         Signals.send(pid, "KILL");
         later(seq, millis, () -> restart(member));
       }
@@ -151,11 +168,13 @@ final class FaultDriver implements AutoCloseable {
   }
 
   private void restart(String member) {
+    watch.outOfRotation(member);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     int code = ClusterCommand.run(new String[] {"restart", member, "--data-dir", files.dataDir().toString()}, print, print);
     log.accept(member + (code == 0 ? " restarted" : " did not restart: " + bytes.toString(StandardCharsets.UTF_8).strip()));
     watch.backInRotation(member);
+    killed.remove(member);
   }
 
   private void thaw(List<Long> pids) {

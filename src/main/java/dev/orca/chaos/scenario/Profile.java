@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
  * The failure settings a scenario runs under, side by side: Orca's own (conf/cluster.conf, the
  * member files of {@code orca cluster up}), stock Pekko's failure detection, downing and sharding
  * timings, and Kubernetes' default node timings (a node is NotReady 40 s after its last heartbeat,
- * its pods evicted 300 s later). Each is the {@code --set path=value} overrides given to
- * {@code orca cluster up}.
+ * its pods evicted 300 s later; a node whose member the cluster has downed — its host died — is
+ * NotReady at once in Orca, so its pods go 40 + 300 s after that). Each is the
+ * {@code --set path=value} overrides given to {@code orca cluster up}.
  */
 public enum Profile {
   ORCA("orca", Map.of()),
@@ -19,7 +20,8 @@ public enum Profile {
   KUBERNETES("kubernetes", Map.of(
       "orca.node.grace-period", "40s",
       "orca.node.eviction-delay", "300s",
-      "orca.node.grace-after-start", "40s"));
+      "orca.node.grace-after-start", "40s",
+      "orca.node.eviction-delay-after-member-down", "340s"));
 
   private final String wireName;
   private final Map<String, String> overrides;
