@@ -5,13 +5,10 @@ import dev.orca.cluster.ClusterCommand;
 import dev.orca.cluster.MemberFiles;
 import dev.orca.cluster.MemberSpec;
 import dev.orca.model.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,14 +99,7 @@ public final class FailoverBench {
 
   /** Runs {@code orca cluster ARGS}; its output goes to the log; fails unless it exits 0. */
   public String cluster(String... args) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    int code = ClusterCommand.run(args, print, print);
-    String output = bytes.toString(StandardCharsets.UTF_8);
-    if (code != 0) {
-      throw new IllegalStateException("orca cluster " + String.join(" ", args) + " -> " + code + "\n" + output);
-    }
-    return output;
+    return ClusterCommand.runChecked(args);
   }
 
   /** Creates the Deployments through orca-1's API and waits until every one is available. */

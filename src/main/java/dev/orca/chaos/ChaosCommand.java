@@ -9,7 +9,6 @@ import dev.orca.cluster.MemberFiles;
 import dev.orca.cluster.MemberSpec;
 import dev.orca.cluster.Postgres;
 import dev.orca.cluster.Signals;
-import dev.orca.model.Json;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,9 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**

@@ -41,6 +41,21 @@ public final class ClusterCommand {
   }
 
   /** Runs one subcommand; returns the process exit code. */
+  /**
+   * {@code orca cluster ARGS} from code (a benchmark, a test): its output, out and err together;
+   * IllegalStateException with that output unless it exits 0.
+   */
+  public static String runChecked(String... args) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    PrintStream print = new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+    int code = run(args, print, print);
+    String output = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    if (code != 0) {
+      throw new IllegalStateException("orca cluster " + String.join(" ", args) + " -> " + code + "\n" + output);
+    }
+    return output;
+  }
+
   public static int run(String[] args, PrintStream out, PrintStream err) {
     ClusterCommand command = new ClusterCommand(out, err);
     try {

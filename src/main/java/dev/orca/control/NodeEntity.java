@@ -260,7 +260,18 @@ public final class NodeEntity extends ObjectEntity {
             ready ? "NodeReady" : "NodeNotReady", "Node " + key.name() + " status is now: " + (ready ? "NodeReady" : "NodeNotReady"),
             "node-controller");
       }
+      if (!ready) { // also in a new incarnation (after a failover) that finds the node going NotReady
+        markPodsNotReady();
+      }
       readyReported = ready;
+    }
+  }
+
+  private void markPodsNotReady() {
+    for (Pod pod : cache.podsOnNode(key.name())) {
+      if (!PodResources.isTerminal(pod)) {
+        Entities.tell(sharding, ObjectKey.of(pod), new PodEntity.MarkNotReady(key.name()));
+      }
     }
   }
 

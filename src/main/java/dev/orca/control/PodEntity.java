@@ -54,6 +54,13 @@ public final class PodEntity extends ObjectEntity {
   /** The pod's node is lost: the pod cannot run any more. */
   public record MarkLost(String nodeName) implements Command {}
 
+  /**
+   * The pod's node went NotReady: the pod is not ready either (Kubernetes' MarkPodsNotReady), so
+   * Services stop sending it traffic and its Deployment stops counting it available while the
+   * eviction delay runs. Its agent sets it right when it reports again (reports are level).
+   */
+  public record MarkNotReady(String nodeName) implements Command {}
+
   private record AdmissionOutcome(String nodeName, NodeEntity.AdmitResult result, ActorRef<BindResult> replyTo)
       implements Command {}
 
@@ -133,7 +140,8 @@ public final class PodEntity extends ObjectEntity {
         .onCommand(MarkUnschedulable.class, this::onMarkUnschedulable)
         .onCommand(ReportStatus.class, this::onReportStatus)
         .onCommand(ContainersStopped.class, this::onContainersStopped)
-        .onCommand(MarkLost.class, this::onMarkLost);
+        .onCommand(MarkLost.class, this::onMarkLost)
+        .onCommand(MarkNotReady.class, this::onMarkNotReady);
   }
 
   private ReplyEffect<ObjectEvent, State> onBind(State state, Bind cmd) {
@@ -227,6 +235,21 @@ public final class PodEntity extends ObjectEntity {
         "Node " + cmd.nodeName() + " which was running pod " + key.name() + " is unresponsive", "NodeLost",
         s.hostIP(), s.podIP(), s.startTime(), s.containerStatuses());
     return persist(new ObjectUpdated(pod.withStatus(lost)));
+  }
+
+  private ReplyEffect<ObjectEvent, State> onMarkNotReady(State state, MarkNotReady cmd) {
+    if (!state.exists()) {
+      return Effect().noReply();
+    }
+    Pod pod = (Pod) state.object();
+    boolean ready = pod.status() != null && pod.status().conditions() != null && pod.status().conditions().stream()
+        .anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()));
+    if (!cmd.nodeName().equals(pod.spec().nodeName()) || PodResources.isTerminal(pod) || !ready) {
+      return Effect().noReply();
+    }
+    PodCondition notReady = new PodCondition("Ready", "False", "NodeNotReady", "node " + cmd.nodeName() + " is not ready",
+        null, now());
+    return persist(new ObjectUpdated(pod.withStatus(withCondition(pod.status(), notReady))));
   }
 
   private static PodStatus withCondition(PodStatus status, PodCondition condition) {

@@ -82,14 +82,22 @@ class NodeFailureTest {
       }
     }
     Set<String> lost = new java.util.HashSet<>();
+    Set<String> markedNotReady = new java.util.HashSet<>();
     try (watch) {
       for (JsonNode event : watch.events()) {
         JsonNode status = event.path("object").path("status");
+        for (JsonNode c : status.path("conditions")) {
+          if (status.path("phase").asText().equals("Running") && c.path("type").asText().equals("Ready")
+              && c.path("status").asText().equals("False") && c.path("reason").asText().equals("NodeNotReady")) {
+            markedNotReady.add(event.path("object").path("metadata").path("name").asText());
+          }
+        }
         if (status.path("phase").asText().equals("Failed") && status.path("reason").asText().equals("NodeLost")) {
           lost.add(event.path("object").path("metadata").path("name").asText());
         }
       }
     }
+    assertEquals(victimPods, markedNotReady, "every pod of the node was marked not ready when the node went NotReady");
     assertEquals(victimPods, lost, "every pod of the lost node failed with reason NodeLost");
     JsonNode deployment = await("deployment back to 6 available", DEADLINE,
         () -> api.getJson("/apis/apps/v1/namespaces/default/deployments/heal"),

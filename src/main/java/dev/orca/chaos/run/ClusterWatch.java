@@ -11,14 +11,11 @@ import dev.orca.cluster.MemberFiles;
 import dev.orca.cluster.MemberSpec;
 import dev.orca.control.NodeEntity;
 import dev.orca.model.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -234,10 +231,12 @@ final class ClusterWatch {
   }
 
   private String clusterStatus() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    ClusterCommand.run(new String[] {"status", "-o", "json", "--data-dir", files.dataDir().toString()}, print, print);
-    String text = bytes.toString(StandardCharsets.UTF_8);
+    String text;
+    try {
+      text = ClusterCommand.runChecked("status", "-o", "json", "--data-dir", files.dataDir().toString());
+    } catch (IllegalStateException e) {
+      return "{}";
+    }
     int brace = text.indexOf('{');
     return brace < 0 ? "{}" : text.substring(brace);
   }

@@ -11,11 +11,8 @@ import dev.orca.cluster.ClusterCommand;
 import dev.orca.cluster.MemberFiles;
 import dev.orca.cluster.Postgres;
 import dev.orca.cluster.Signals;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -169,10 +166,12 @@ final class FaultDriver implements AutoCloseable {
 
   private void restart(String member) {
     watch.outOfRotation(member);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    int code = ClusterCommand.run(new String[] {"restart", member, "--data-dir", files.dataDir().toString()}, print, print);
-    log.accept(member + (code == 0 ? " restarted" : " did not restart: " + bytes.toString(StandardCharsets.UTF_8).strip()));
+    try {
+      ClusterCommand.runChecked("restart", member, "--data-dir", files.dataDir().toString());
+      log.accept(member + " restarted");
+    } catch (IllegalStateException e) {
+      log.accept(member + " did not restart: " + e.getMessage().strip());
+    }
     watch.backInRotation(member);
     killed.remove(member);
   }

@@ -1,6 +1,5 @@
 package dev.orca.chaos.run;
 
-import dev.orca.bench.FailoverBench;
 import dev.orca.chaos.Durations;
 import dev.orca.chaos.check.FinalObject;
 import dev.orca.chaos.check.WriteCheck;
@@ -11,6 +10,7 @@ import dev.orca.chaos.scenario.Scenario;
 import dev.orca.chaos.scenario.Timeline;
 import dev.orca.chaos.scenario.TimelineEvent;
 import dev.orca.chaos.workload.WorkloadWriter;
+import dev.orca.cluster.ClusterCommand;
 import dev.orca.cluster.FreePorts;
 import dev.orca.cluster.MemberFiles;
 import dev.orca.cluster.MemberSpec;
@@ -66,7 +66,6 @@ final class ProfileRun {
     deleteTree(dataDir);
     Files.createDirectories(dataDir);
     MemberFiles files = new MemberFiles(dataDir);
-    FailoverBench cluster = new FailoverBench(dataDir, log);
     int pgPort = FreePorts.one();
     if (DbCommand.run(new String[] {"db", "up", "--data-dir", dataDir.toString(), "--port", Integer.toString(pgPort)}) != 0) {
       throw new IllegalStateException("orca db up failed in " + dataDir);
@@ -83,12 +82,12 @@ final class ProfileRun {
       }
       profile.overrides().forEach((k, v) -> up.addAll(List.of("--set", k + "=" + v)));
       log.accept("starting " + scenario.cluster().members() + " members");
-      cluster.cluster(up.toArray(String[]::new));
+      ClusterCommand.runChecked(up.toArray(String[]::new));
       Set<String> base = layDown(files);
       result = faultPhase(files, base, samples);
     } finally {
       try {
-        cluster.cluster("down", "--data-dir", dataDir.toString());
+        ClusterCommand.runChecked("down", "--data-dir", dataDir.toString());
       } catch (RuntimeException e) {
         log.accept("cluster down: " + e.getMessage());
       }
