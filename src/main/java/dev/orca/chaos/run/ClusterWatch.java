@@ -42,6 +42,8 @@ final class ClusterWatch {
   private final AtomicInteger next = new AtomicInteger();
   private final long phaseStartNanos;
   private final Set<String> outOfRotation = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Members the run has killed or frozen: their nodes' pods do not serve, whatever the API says. */
+  private final Set<String> stopped = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   ClusterWatch(MemberFiles files, String namespace, Set<String> baseDeployments, int maxSurge, long phaseStartNanos) {
     this.files = files;
@@ -78,6 +80,22 @@ final class ClusterWatch {
     outOfRotation.remove(member);
   }
 
+  /** The run killed or froze {@code member}: the pods of its nodes stop serving until {@link #running}. */
+  void stopped(String member) {
+    stopped.add(member);
+  }
+
+  void running(String member) {
+    stopped.remove(member);
+  }
+
+  /** The members whose pods do not serve now: stopped by the run, or whose JVM is gone. */
+  private Set<String> notServing() {
+    Set<String> out = new java.util.HashSet<>(stopped);
+    files.members().stream().filter(m -> files.process(m.name()).isEmpty()).forEach(m -> out.add(m.name()));
+    return out;
+  }
+
   /** One probe: the workload's pods through the next API (timed), the nodes, the membership. */
   Sample sample() {
     double at = now();
@@ -86,11 +104,22 @@ final class ClusterWatch {
     Optional<JsonNode> pods = api.flatMap(a -> get(a + "/api/v1/namespaces/" + namespace + "/pods"));
     double latency = (System.nanoTime() - t0) / 1e6;
     if (pods.isEmpty()) {
-      return new Sample(at, false, latency, -1, -1, 0, 0, 0, false);
+      return new Sample(at, false, latency, -1, -1, -1, 0, 0, 0, false);
     }
     Optional<JsonNode> deployments = api.flatMap(a -> get(a + "/apis/apps/v1/namespaces/" + namespace + "/deployments"));
     Optional<JsonNode> nodes = api.flatMap(a -> get(a + "/api/v1/nodes"));
+    Map<String, String> addressToName = new HashMap<>();
+    files.members().forEach(m -> addressToName.put(m.address(), m.name()));
+    Set<String> notServing = notServing();
+    Set<String> deadNodes = new java.util.HashSet<>();
+    for (JsonNode n : nodes.map(j -> j.path("items")).orElse(Json.mapper().createArrayNode())) {
+      String member = addressToName.get(n.path("metadata").path("annotations").path(NodeEntity.MEMBER_ANNOTATION).asText());
+      if (member != null && notServing.contains(member)) {
+        deadNodes.add(n.path("metadata").path("name").asText());
+      }
+    }
     Map<String, Integer> ready = new HashMap<>();
+    Map<String, Integer> apiReady = new HashMap<>();
     Map<String, Integer> active = new HashMap<>();
     for (JsonNode p : pods.get().path("items")) {
       String app = p.path("metadata").path("labels").path("app").asText();
@@ -100,11 +129,15 @@ final class ClusterWatch {
         active.merge(app, 1, Integer::sum);
       }
       if (!deleting && phase.equals("Running") && condition(p, "Ready")) {
-        ready.merge(app, 1, Integer::sum);
+        apiReady.merge(app, 1, Integer::sum);
+        if (!deadNodes.contains(p.path("spec").path("nodeName").asText())) {
+          ready.merge(app, 1, Integer::sum);
+        }
       }
     }
     int desired = 0;
     int readyTotal = 0;
+    int apiReadyTotal = 0;
     int excess = 0;
     boolean allAvailable = deployments.isPresent();
     int seenBase = 0;
@@ -117,6 +150,7 @@ final class ClusterWatch {
         desired += replicas;
         int r = Math.min(replicas, ready.getOrDefault(name, 0));
         readyTotal += r;
+        apiReadyTotal += Math.min(replicas, apiReady.getOrDefault(name, 0));
         allAvailable &= r >= replicas;
       }
     }
@@ -125,7 +159,8 @@ final class ClusterWatch {
     for (JsonNode n : nodes.map(j -> j.path("items")).orElse(Json.mapper().createArrayNode())) {
       notReady += condition(n, "Ready") ? 0 : 1;
     }
-    return new Sample(at, true, latency, desired, readyTotal, excess, notReady, membersImpaired(), allAvailable);
+    return new Sample(at, true, latency, desired, readyTotal, apiReadyTotal, excess, notReady, membersImpaired(),
+        allAvailable);
   }
 
   /**

@@ -126,6 +126,7 @@ final class FaultDriver implements AutoCloseable {
         String member = ((FaultTarget.Member) fault.target()).name();
         long pid = files.process(member).orElseThrow(() -> new IllegalStateException(member + " is not running")).pid();
         watch.outOfRotation(member);
+        watch.stopped(member);
         killed.add(member);
         Signals.send(pid, "KILL");
         later(seq, millis, () -> restart(member));
@@ -133,8 +134,12 @@ final class FaultDriver implements AutoCloseable {
       case PAUSE_JVM -> {
         String member = ((FaultTarget.Member) fault.target()).name();
         long pid = files.process(member).orElseThrow(() -> new IllegalStateException(member + " is not running")).pid();
+        watch.stopped(member);
         List<Long> frozen = Signals.freeze(List.of(pid));
-        later(seq, millis, () -> thaw(frozen));
+        later(seq, millis, () -> {
+          thaw(frozen);
+          watch.running(member);
+        });
       }
       case PAUSE_DB -> {
         long postmaster = Postgres.findPostmaster(files.dataDir())
@@ -173,6 +178,7 @@ final class FaultDriver implements AutoCloseable {
       log.accept(member + " did not restart: " + e.getMessage().strip());
     }
     watch.backInRotation(member);
+    watch.running(member);
     killed.remove(member);
   }
 

@@ -15,7 +15,7 @@ class RunMetricsTest {
     for (int t = 0; t <= seconds; t++) {
       boolean shortOf = t >= from && t < to;
       boolean apiDown = t >= apiDownFrom && t < apiDownTo;
-      out.add(new Sample(t, !apiDown, apiDown ? 2000 : 10 + t, 10, shortOf ? 7 : 10, t == 5 ? 2 : 0, 0, 0, !shortOf));
+      out.add(new Sample(t, !apiDown, apiDown ? 2000 : 10 + t, 10, shortOf ? 7 : 10, shortOf ? 7 : 10, t == 5 ? 2 : 0, 0, 0, !shortOf));
     }
     return out;
   }
@@ -52,7 +52,7 @@ class RunMetricsTest {
     List<Sample> s = new ArrayList<>();
     for (int t = 0; t <= 40; t++) {
       boolean shortOf = (t >= 11 && t < 14) || (t >= 22 && t < 30);
-      s.add(new Sample(t, true, 10, 10, shortOf ? 8 : 10, 0, 0, 0, !shortOf));
+      s.add(new Sample(t, true, 10, 10, shortOf ? 8 : 10, 10, 0, 0, 0, !shortOf));
     }
     RunMetrics.Summary m = RunMetrics.of(s, List.of(new FaultWindow(0, "a", "x", 10, 10, null),
         new FaultWindow(1, "b", "y", 20, 25, null)), 40);
