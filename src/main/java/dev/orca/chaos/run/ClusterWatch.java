@@ -108,6 +108,10 @@ final class ClusterWatch {
     }
     Optional<JsonNode> deployments = api.flatMap(a -> get(a + "/apis/apps/v1/namespaces/" + namespace + "/deployments"));
     Optional<JsonNode> nodes = api.flatMap(a -> get(a + "/api/v1/nodes"));
+    if (deployments.isEmpty() || nodes.isEmpty()) {
+      // the member answered one read and not the next: the probe as a whole went unanswered
+      return new Sample(at, false, (System.nanoTime() - t0) / 1e6, -1, -1, -1, 0, 0, 0, false);
+    }
     Map<String, String> addressToName = new HashMap<>();
     files.members().forEach(m -> addressToName.put(m.address(), m.name()));
     Set<String> notServing = notServing();
