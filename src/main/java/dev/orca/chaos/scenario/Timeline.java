@@ -16,9 +16,15 @@ import java.util.Set;
  * Explicit entries are repeated ({@code every}/{@code until}); random ones arrive with exponential
  * gaps, their kinds and durations drawn, slid later while {@code maxConcurrent} faults are in
  * effect or while one more member fault would cost the cluster its majority; a {@code random}
- * member is drawn among those not already impaired.
+ * member is drawn among those not already impaired. A member fault impairs its member for
+ * {@link #MEMBER_AFTERMATH} beyond its end: a frozen or cut-off member is downed when it ends and
+ * must be restarted and rejoin, a killed one is restarted — the first soak that ignored this killed
+ * a second member while the first was still coming back, and the cluster lost its majority.
  */
 public final class Timeline {
+  /** How long a member stays impaired after a fault on it ends: downed, restarted, rejoined. */
+  public static final Duration MEMBER_AFTERMATH = Duration.ofSeconds(30);
+
   private Timeline() {}
 
   /** The timeline; IllegalArgumentException lists what cannot be (e.g. explicit faults that take the majority down). */
@@ -93,8 +99,14 @@ public final class Timeline {
         if (!tooMany && !majority) {
           break;
         }
-        t = active.stream().filter(d -> !majority || d.kind.impairsMembers() || tooMany).map(Draft::end)
-            .min(Comparator.naturalOrder()).orElse(r.end());
+        List<Duration> next = new ArrayList<>();
+        if (tooMany) {
+          active.forEach(d -> next.add(d.end()));
+        }
+        if (majority) {
+          drafts.stream().filter(d -> d.impairingAt(at)).forEach(d -> next.add(d.impairedUntil()));
+        }
+        t = next.stream().min(Comparator.naturalOrder()).orElse(r.end());
       }
       if (t.compareTo(r.end()) >= 0) {
         return;
@@ -129,7 +141,7 @@ public final class Timeline {
   private static List<String> freeMembers(List<String> members, List<Draft> drafts, Duration at, FaultKind kind) {
     Set<String> busy = new HashSet<>();
     for (Draft d : drafts) {
-      if (d.activeAt(at) && d.kind.impairsMembers() && d.target.name() != null) {
+      if (d.impairingAt(at) && d.target.name() != null) {
         busy.add(d.target.name());
       }
     }
@@ -142,7 +154,7 @@ public final class Timeline {
     Set<String> named = new HashSet<>();
     int dynamic = 0;
     for (Draft d : drafts) {
-      if (d.activeAt(at) && d.kind.impairsMembers()) {
+      if (d.impairingAt(at)) {
         if (d.target.mode() == TargetSelector.Mode.NAMED) {
           named.add(d.target.name());
         } else {
@@ -158,7 +170,7 @@ public final class Timeline {
     int worst = 0;
     for (Draft other : drafts) {
       Duration at = other.at.compareTo(d.at) < 0 ? d.at : other.at;
-      if (d.activeAt(at)) {
+      if (d.impairingAt(at)) {
         worst = Math.max(worst, impairedAt(drafts, at));
       }
     }
@@ -173,6 +185,16 @@ public final class Timeline {
     /** In effect at {@code t}: lasting, started, not ended. */
     boolean activeAt(Duration t) {
       return !duration.isZero() && at.compareTo(t) <= 0 && end().compareTo(t) > 0;
+    }
+
+    /** Until when its member is impaired: its end plus the aftermath. */
+    Duration impairedUntil() {
+      return end().plus(MEMBER_AFTERMATH);
+    }
+
+    /** A member fault whose member is impaired at {@code t}: started, not yet back. */
+    boolean impairingAt(Duration t) {
+      return kind.impairsMembers() && !duration.isZero() && at.compareTo(t) <= 0 && impairedUntil().compareTo(t) > 0;
     }
   }
 }
