@@ -112,8 +112,7 @@ final class ClusterWatch {
       // the member answered one read and not the next: the probe as a whole went unanswered
       return new Sample(at, false, (System.nanoTime() - t0) / 1e6, -1, -1, -1, 0, 0, 0, false);
     }
-    Map<String, String> addressToName = new HashMap<>();
-    files.members().forEach(m -> addressToName.put(m.address(), m.name()));
+    Map<String, String> addressToName = addressToName();
     Set<String> notServing = notServing();
     Set<String> deadNodes = new java.util.HashSet<>();
     for (JsonNode n : nodes.map(j -> j.path("items")).orElse(Json.mapper().createArrayNode())) {
@@ -122,23 +121,10 @@ final class ClusterWatch {
         deadNodes.add(n.path("metadata").path("name").asText());
       }
     }
-    Map<String, Integer> ready = new HashMap<>();
-    Map<String, Integer> apiReady = new HashMap<>();
-    Map<String, Integer> active = new HashMap<>();
-    for (JsonNode p : pods.get().path("items")) {
-      String app = p.path("metadata").path("labels").path("app").asText();
-      String phase = p.path("status").path("phase").asText();
-      boolean deleting = !p.path("metadata").path("deletionTimestamp").isMissingNode();
-      if (!deleting && !phase.equals("Failed") && !phase.equals("Succeeded")) {
-        active.merge(app, 1, Integer::sum);
-      }
-      if (!deleting && phase.equals("Running") && condition(p, "Ready")) {
-        apiReady.merge(app, 1, Integer::sum);
-        if (!deadNodes.contains(p.path("spec").path("nodeName").asText())) {
-          ready.merge(app, 1, Integer::sum);
-        }
-      }
-    }
+    PodCounts counts = PodCounts.of(pods.get(), deadNodes);
+    Map<String, Integer> ready = counts.serving();
+    Map<String, Integer> apiReady = counts.apiReady();
+    Map<String, Integer> active = counts.active();
     int desired = 0;
     int readyTotal = 0;
     int apiReadyTotal = 0;
@@ -178,18 +164,9 @@ final class ClusterWatch {
     if (pods.isEmpty() || deployments.isEmpty()) {
       return false;
     }
-    Map<String, Integer> active = new HashMap<>();
-    Map<String, Integer> ready = new HashMap<>();
-    for (JsonNode p : pods.get().path("items")) {
-      String app = p.path("metadata").path("labels").path("app").asText();
-      String phase = p.path("status").path("phase").asText();
-      if (p.path("metadata").path("deletionTimestamp").isMissingNode() && !phase.equals("Failed") && !phase.equals("Succeeded")) {
-        active.merge(app, 1, Integer::sum);
-        if (phase.equals("Running") && condition(p, "Ready")) {
-          ready.merge(app, 1, Integer::sum);
-        }
-      }
-    }
+    PodCounts counts = PodCounts.of(pods.get(), Set.of());
+    Map<String, Integer> active = counts.active();
+    Map<String, Integer> ready = counts.apiReady();
     for (JsonNode d : deployments.get().path("items")) {
       String name = d.path("metadata").path("name").asText();
       int replicas = d.path("spec").path("replicas").asInt(1);
@@ -219,8 +196,7 @@ final class ClusterWatch {
 
   /** What a fault's target is chosen from: members (Up, oldest, shards), node owners, the workload's pods. */
   ClusterFacts facts() {
-    Map<String, String> addressToName = new HashMap<>();
-    files.members().forEach(m -> addressToName.put(m.address(), m.name()));
+    Map<String, String> addressToName = addressToName();
     String oldest = "";
     for (MemberSpec m : alive()) {
       Optional<JsonNode> members = getText(m.managementUrl() + "/cluster/members").map(ClusterWatch::json);
@@ -267,6 +243,38 @@ final class ClusterWatch {
       }
     }
     return Optional.empty();
+  }
+
+  private Map<String, String> addressToName() {
+    Map<String, String> names = new HashMap<>();
+    files.members().forEach(m -> names.put(m.address(), m.name()));
+    return names;
+  }
+
+  /**
+   * The workload's pods per app label: active (not deleting, not terminal), ready as the API says
+   * (active, Running and Ready), and of those the ones serving (not on {@code deadNodes}).
+   */
+  private record PodCounts(Map<String, Integer> active, Map<String, Integer> apiReady, Map<String, Integer> serving) {
+    static PodCounts of(JsonNode pods, Set<String> deadNodes) {
+      PodCounts c = new PodCounts(new HashMap<>(), new HashMap<>(), new HashMap<>());
+      for (JsonNode p : pods.path("items")) {
+        String app = p.path("metadata").path("labels").path("app").asText();
+        String phase = p.path("status").path("phase").asText();
+        if (!p.path("metadata").path("deletionTimestamp").isMissingNode() || phase.equals("Failed")
+            || phase.equals("Succeeded")) {
+          continue;
+        }
+        c.active.merge(app, 1, Integer::sum);
+        if (phase.equals("Running") && condition(p, "Ready")) {
+          c.apiReady.merge(app, 1, Integer::sum);
+          if (!deadNodes.contains(p.path("spec").path("nodeName").asText())) {
+            c.serving.merge(app, 1, Integer::sum);
+          }
+        }
+      }
+      return c;
+    }
   }
 
   private String clusterStatus() {
