@@ -70,6 +70,84 @@ final class TestServer implements AutoCloseable {
     return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A response read off the socket: status code, Content-Type and body. */
+  record RawResponse(int statusCode, String contentType, String body) {}
+
+  /**
+   * Sends a request over a plain socket while reading the response at the same time, the way Go's
+   * (kubectl's) transport does: a server that answers before the body is all sent (413 on an
+   * oversized body) and closes is heard, whatever happens to the rest of the upload. Java's
+   * HttpClient reads only after writing and may see the closed connection instead of the answer.
+   */
+  RawResponse sendReadingEarly(String method, String path, String contentType, byte[] body, boolean chunked)
+      throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
+      socket.setSoTimeout(30_000);
+      String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port() + "\r\nContent-Type: " + contentType
+          + "\r\n" + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length) + "\r\n\r\n";
+      Thread writer = new Thread(() -> upload(socket, head, body, chunked), "test-upload");
+      writer.setDaemon(true);
+      writer.start();
+      return readResponse(new java.io.BufferedInputStream(socket.getInputStream()));
+    }
+  }
+
+  private static void upload(java.net.Socket socket, String head, byte[] body, boolean chunked) {
+    try {
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      int chunk = 64 * 1024;
+      for (int at = 0; at < body.length; at += chunk) {
+        int n = Math.min(chunk, body.length - at);
+        if (chunked) {
+          out.write((Integer.toHexString(n) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        out.write(body, at, n);
+        if (chunked) {
+          out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+      }
+      if (chunked) {
+        out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      }
+      out.flush();
+    } catch (IOException closedByServer) {
+      // The server answered and closed before the upload finished: the response is what counts.
+    }
+  }
+
+  private static RawResponse readResponse(java.io.InputStream in) throws IOException {
+    String statusLine = readLine(in);
+    int code = Integer.parseInt(statusLine.split(" ")[1]);
+    String type = "";
+    int length = -1;
+    for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+      int colon = line.indexOf(':');
+      String name = line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
+      String value = line.substring(colon + 1).trim();
+      if (name.equals("content-type")) {
+        type = value;
+      } else if (name.equals("content-length")) {
+        length = Integer.parseInt(value);
+      }
+    }
+    byte[] bytes = length >= 0 ? in.readNBytes(length) : in.readAllBytes();
+    return new RawResponse(code, type, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static String readLine(java.io.InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        throw new IOException("connection closed after \"" + line + "\"");
+      }
+      if (c != '\r') {
+        line.append((char) c);
+      }
+    }
+    return line.toString();
+  }
+
   static JsonNode json(HttpResponse<String> response) throws IOException {
     return Json.mapper().readTree(response.body());
   }
