@@ -500,12 +500,7 @@ public final class FailoverBench {
   }
 
   private void send(String api, String method, String path, String body, int expected) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != expected) {
-      throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + ": " + r.body());
-    }
+    ApiCall.expect(http, api, method, path, body, code -> code == expected);
   }
 
   // ---- report

@@ -1,12 +1,11 @@
 package dev.orca.it;
 
+import dev.orca.boot.FileTrees;
 import dev.orca.boot.Orca;
 import dev.orca.boot.OrcaSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** An Orca node started in this JVM for a test: fresh data directory, API on a free port, fast node timings. */
 final class TestOrca implements AutoCloseable {
@@ -85,11 +84,12 @@ final class TestOrca implements AutoCloseable {
     deleteTree(dataDir);
   }
 
+  /** Best effort, as a test's clean-up: a file a stopping process still writes may stay behind. */
   static void deleteTree(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+    try {
+      FileTrees.delete(dir);
+    } catch (java.nio.file.DirectoryNotEmptyException | java.nio.file.NoSuchFileException raced) {
+      // something wrote or removed a file meanwhile; what is left goes with the next run's clean-up
     }
   }
 }

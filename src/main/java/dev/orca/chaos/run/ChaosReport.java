@@ -76,6 +76,16 @@ final class ChaosReport {
         pf.put("end", round(f.fault().end(), 1));
         putNumber(pf, "detectSeconds", RunResult.orNull(f.detect()));
         putNumber(pf, "recoverySeconds", RunResult.orNull(f.recover()));
+        pf.put("mergedIntoNext", f.merged());
+      }
+      ArrayNode incidents = o.putArray("incidents");
+      for (RunMetrics.Incident i : RunMetrics.incidents(r.perFault())) {
+        ObjectNode in = incidents.addObject();
+        in.put("firstFault", i.firstSeq());
+        in.put("lastFault", i.lastSeq());
+        in.put("faults", i.faults());
+        putNumber(in, "outageSeconds", RunResult.orNull(i.outage()));
+        putNumber(in, "settleSeconds", RunResult.orNull(i.settle()));
       }
       ArrayNode findings = o.putArray("findings");
       r.findings().forEach(findings::add);
@@ -97,10 +107,15 @@ final class ChaosReport {
         Durations.format(scenario.workload().probeInterval()), Durations.format(scenario.duration()),
         Durations.format(scenario.recoveryTimeout())));
     md.append("Detect: from a fault's start to the first probe showing trouble (a node not Ready, a member not Up, a ")
-        .append("Deployment short of available, the API not answering). Recover: from its start to the end of the last ")
+        .append("Deployment short of available, the API not answering a read, a write failing with no answer or a 5xx). ")
+        .append("Recover: from its start to the end of the last ")
         .append("stretch with a Deployment short of its desired available count that began before the next fault (0: ")
         .append("absorbed) — counting the pods that really serve: a pod the API calls ready on a member the run has ")
-        .append("killed or frozen does not (the plots show both). API figures: the probes taken while a fault was in effect.\n\n");
+        .append("killed or frozen does not (the plots show both). A fault whose stretch is still open when the next one ")
+        .append("strikes is merged into it; such faults form one incident, whose *outage* runs from its first fault to ")
+        .append("the end of the stretch and which *settles* in the time from its last fault to that end. The recovery ")
+        .append("p50 / max below are over incidents' settle times (a single fault: its recovery). API figures: the probes ")
+        .append("taken from a fault's start until it ended or recovered, whichever is later.\n\n");
     RunResult orca = runs.stream().filter(r -> r.configuration().equals("orca")).findFirst().orElse(null);
     md.append("| configuration | recovered | recovery p50 / max (s) | vs orca (max) | detect p50 (s) | API available | ")
         .append("API p50 / p99 (ms) | acked writes (lost) | resurrected | excess pod·s | single-writer violations | ")
@@ -121,11 +136,21 @@ final class ChaosReport {
               + "unknown outcome; everything settled %s s after the fault phase.%n%n",
           100 * r.apiAvailabilityOverall(), r.acknowledgedWrites(), r.unknownWrites(),
           num(RunResult.orNull(r.finalRecoverySeconds()))));
+      List<RunMetrics.Incident> incidents = RunMetrics.incidents(r.perFault());
+      if (incidents.size() < r.perFault().size()) {
+        md.append("| incident | faults | outage (s) | settle after the last fault (s) |\n| --- | --- | --- | --- |\n");
+        for (RunMetrics.Incident i : incidents) {
+          md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s |%n", i.faults() == 1 ? "#" + i.firstSeq()
+              : "#" + i.firstSeq() + "–#" + i.lastSeq(), i.faults(), num(RunResult.orNull(i.outage())),
+              i.recovered() ? num(i.settle()) : "**not recovered**"));
+        }
+        md.append('\n');
+      }
       md.append("| # | fault | target | from (s) | to (s) | detect (s) | recover (s) |\n| --- | --- | --- | --- | --- | --- | --- |\n");
       for (RunMetrics.PerFault f : r.perFault()) {
         md.append(String.format(Locale.ROOT, "| %d | %s | %s | %.1f | %.1f | %s | %s |%n", f.fault().seq(), f.fault().kind(),
             f.fault().target(), f.fault().start(), f.fault().end(), num(RunResult.orNull(f.detect())),
-            f.recovered() ? num(f.recover()) : "**not recovered**"));
+            !f.recovered() ? "**not recovered**" : num(f.recover()) + (f.merged() ? " (merged into the next)" : "")));
       }
       if (!r.findings().isEmpty()) {
         md.append("\nFindings:\n\n");
@@ -172,10 +197,11 @@ final class ChaosReport {
 
   private static String csv(RunResult r) {
     StringBuilder csv = new StringBuilder(
-        "at,api_ok,latency_ms,desired,ready,api_ready,excess_pods,nodes_not_ready,members_impaired,all_available\n");
+        "at,api_ok,latency_ms,desired,ready,api_ready,excess_pods,nodes_not_ready,members_impaired,all_available,writes_failed\n");
     for (Sample s : r.samples()) {
-      csv.append(String.format(Locale.ROOT, "%.2f,%b,%.1f,%d,%d,%d,%d,%d,%d,%b%n", s.at(), s.apiOk(), s.latencyMs(),
-          s.desired(), s.ready(), s.apiReady(), s.excessPods(), s.nodesNotReady(), s.membersImpaired(), s.allAvailable()));
+      csv.append(String.format(Locale.ROOT, "%.2f,%b,%.1f,%d,%d,%d,%d,%d,%d,%b,%d%n", s.at(), s.apiOk(), s.latencyMs(),
+          s.desired(), s.ready(), s.apiReady(), s.excessPods(), s.nodesNotReady(), s.membersImpaired(), s.allAvailable(),
+          s.writesFailed()));
     }
     return csv.toString();
   }

@@ -35,6 +35,9 @@ import java.util.stream.Collectors;
  * and it shut down) is started again.
  */
 final class FaultDriver implements AutoCloseable {
+  /** How often a fault is tried before it counts as not injected. */
+  static final int ATTEMPTS = 3;
+
   private final MemberFiles files;
   private final ClusterWatch watch;
   private final Consumer<String> log;
@@ -59,7 +62,7 @@ final class FaultDriver implements AutoCloseable {
   /** Schedules every event relative to now (the fault phase's start), and starts supervising. */
   void schedule(List<TimelineEvent> events) {
     for (TimelineEvent e : events) {
-      timer.schedule(() -> inject(e), e.at().toMillis(), TimeUnit.MILLISECONDS);
+      timer.schedule(() -> inject(e, 1), e.at().toMillis(), TimeUnit.MILLISECONDS);
     }
     timer.scheduleWithFixedDelay(this::supervise, 3, 3, TimeUnit.SECONDS);
   }
@@ -86,7 +89,12 @@ final class FaultDriver implements AutoCloseable {
         .map(w -> w.kind() + " " + w.target()).toList();
   }
 
-  private void inject(TimelineEvent e) {
+  /**
+   * Injects {@code e} aimed at the cluster as it is now; a failed attempt (the member picked went
+   * away, its endpoint did not answer) is tried again a second later, with the facts then, up to
+   * {@link #ATTEMPTS} times, before the fault is recorded as not injected.
+   */
+  private void inject(TimelineEvent e, int attempt) {
     double start = watch.now();
     try {
       List<TargetResolver.Injection> injections = TargetResolver.resolve(e, watch.facts());
@@ -106,8 +114,15 @@ final class FaultDriver implements AutoCloseable {
       log.accept(String.format("fault %d: %s %s%s injected at %.1f s", e.seq(), e.kind().wireName(), target,
           e.duration().isZero() ? "" : " for " + Durations.format(e.duration()), start));
     } catch (Exception ex) {
-      windows.add(new FaultWindow(e.seq(), e.kind().wireName(), e.target().text(), start, start, String.valueOf(ex.getMessage())));
-      log.accept("fault " + e.seq() + ": " + e.kind().wireName() + " " + e.target().text() + " not injected: " + ex.getMessage());
+      String why = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getClass().getSimpleName() + ": " + ex.getMessage();
+      if (attempt < ATTEMPTS && !timer.isShutdown()) {
+        log.accept("fault " + e.seq() + ": " + e.kind().wireName() + " " + e.target().text() + " attempt " + attempt
+            + " failed (" + why + "): trying again in 1 s");
+        timer.schedule(() -> inject(e, attempt + 1), 1, TimeUnit.SECONDS);
+        return;
+      }
+      windows.add(new FaultWindow(e.seq(), e.kind().wireName(), e.target().text(), start, start, why));
+      log.accept("fault " + e.seq() + ": " + e.kind().wireName() + " " + e.target().text() + " not injected: " + why);
     }
   }
 

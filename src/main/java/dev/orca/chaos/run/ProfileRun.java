@@ -1,5 +1,7 @@
 package dev.orca.chaos.run;
 
+import dev.orca.bench.ApiCall;
+import dev.orca.boot.FileTrees;
 import dev.orca.chaos.Durations;
 import dev.orca.chaos.check.FinalObject;
 import dev.orca.chaos.check.WriteCheck;
@@ -17,10 +19,7 @@ import dev.orca.cluster.MemberSpec;
 import dev.orca.db.DbCommand;
 import dev.orca.fencing.SingleWriterCheck;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -63,7 +63,7 @@ final class ProfileRun {
   }
 
   RunResult run() throws Exception {
-    deleteTree(dataDir);
+    FileTrees.delete(dataDir);
     Files.createDirectories(dataDir);
     MemberFiles files = new MemberFiles(dataDir);
     int pgPort = FreePorts.one();
@@ -131,6 +131,7 @@ final class ProfileRun {
     List<TimelineEvent> events = Timeline.expand(scenario);
     Path writeLog = dataDir.resolve("writes.jsonl");
     AtomicBoolean writing = new AtomicBoolean(true);
+    AtomicInteger writesFailed = new AtomicInteger();
     ScheduledExecutorService probes = Executors.newScheduledThreadPool(2, r -> {
       Thread t = new Thread(r, "chaos-probe");
       t.setDaemon(true);
@@ -142,8 +143,8 @@ final class ProfileRun {
         : scenario.recoveryTimeout();
     double recoveredAt = Double.NaN;
     try (WriteLog wlog = WriteLog.create(writeLog); FaultDriver driver = new FaultDriver(files, watch, log)) {
-      writer = startWriter(watch, wlog, writing);
-      probes.scheduleAtFixedRate(() -> samples.add(watch.sample()), 0, scenario.workload().probeInterval().toMillis(),
+      writer = startWriter(watch, wlog, writing, writesFailed);
+      probes.scheduleAtFixedRate(() -> samples.add(watch.sample().withWritesFailed(writesFailed.getAndSet(0))), 0, scenario.workload().probeInterval().toMillis(),
           TimeUnit.MILLISECONDS);
       probes.scheduleAtFixedRate(() -> progress(watch, driver, samples, phaseEnd), 5, 5, TimeUnit.SECONDS);
       driver.schedule(events);
@@ -210,7 +211,7 @@ final class ProfileRun {
         Double.isNaN(recoveredAt) ? Double.NaN : Math.max(0, recoveredAt - phaseEnd));
   }
 
-  private Thread startWriter(ClusterWatch watch, WriteLog wlog, AtomicBoolean writing) {
+  private Thread startWriter(ClusterWatch watch, WriteLog wlog, AtomicBoolean writing, AtomicInteger failed) {
     WorkloadWriter w = new WorkloadWriter(() -> watch.api().orElse("http://127.0.0.1:1"), scenario.workload(),
         scenario.seed(), wlog, Duration.ofSeconds(5));
     long interval = (long) (1e9 / Math.max(0.01, scenario.workload().writesPerSecond()));
@@ -218,6 +219,9 @@ final class ProfileRun {
       long next = System.nanoTime();
       while (writing.get()) {
         w.writeOnce();
+        if (w.lastFailed()) {
+          failed.incrementAndGet();
+        }
         next += interval;
         long wait = next - System.nanoTime();
         if (wait > 0) {
@@ -255,22 +259,6 @@ final class ProfileRun {
   }
 
   private void send(String api, String method, String path, String body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build();
-    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() / 100 != 2) {
-      throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    ApiCall.expect(http, api, method, path, body, code -> code / 100 == 2);
   }
 }

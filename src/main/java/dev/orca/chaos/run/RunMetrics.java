@@ -10,20 +10,40 @@ import java.util.List;
  *   <li><b>detect</b>: from its start to the first probe that shows trouble ({@link Sample#degraded()}),
  *       within its horizon; absent when nothing showed;</li>
  *   <li><b>recover</b>: from its start to the end of the last stretch of probes with a Deployment short
- *       of its desired available count (probes the API did not answer left out) that began within its horizon — zero when none began (the fault
- *       was absorbed), absent when that stretch never ended (not recovered).</li>
+ *       of its desired available count (probes the API did not answer left out) that began within its
+ *       horizon — zero when none began (the fault was absorbed), absent when that stretch never ended
+ *       (not recovered). A fault whose stretch is still open when the next fault strikes is
+ *       <b>merged</b> into it: its recovery cannot be told apart from the next one's.</li>
  * </ul>
- * Faults that overlap (a random soak) share their trouble: each is charged what began before the next
- * one started. API availability and latency count the probes taken while any fault was in effect;
- * excess pod-seconds integrate the pods beyond desired + maxSurge over the whole run.
+ * An <b>incident</b> is a run of faults merged into each other (most often one fault alone): its
+ * <i>outage</i> runs from its first fault's start to the end of the shared stretch, and it
+ * <i>settles</i> in the time from its last fault's start to that end — the recovery time a run
+ * reports (p50 and max over incidents), so a storm of twelve crashes counts once, by how long it
+ * takes to heal after the storm, not twelve times by the storm's length.
+ * API availability and latency count the probes taken while a fault was in effect or its
+ * trouble lasted (from its start until it recovered, or at least until its end); excess pod-seconds
+ * integrate the pods beyond desired + maxSurge over the whole run.
  */
 public final class RunMetrics {
   private RunMetrics() {}
 
   /** One fault's figures; {@code detect} and {@code recover} in seconds, NaN when absent. */
-  public record PerFault(FaultWindow fault, double detect, double recover) {
+  public record PerFault(FaultWindow fault, double detect, double recover, boolean merged) {
     public boolean recovered() {
       return !Double.isNaN(recover);
+    }
+
+    /** Until when the fault or its trouble lasted: its end, or its recovery if later (the run's end if none). */
+    double affectedUntil(double runEnd) {
+      double start = fault.start();
+      return Math.max(Math.max(fault.end(), start), recovered() ? start + recover : runEnd);
+    }
+  }
+
+  /** Faults {@code firstSeq}..{@code lastSeq} merged into one outage; seconds, NaN when it did not end. */
+  public record Incident(int firstSeq, int lastSeq, int faults, double outage, double settle) {
+    public boolean recovered() {
+      return !Double.isNaN(settle);
     }
   }
 
@@ -35,14 +55,34 @@ public final class RunMetrics {
     List<PerFault> per = new ArrayList<>();
     for (int i = 0; i < injected.size(); i++) {
       FaultWindow f = injected.get(i);
-      double horizon = i + 1 < injected.size() ? Math.max(f.start(), injected.get(i + 1).start()) : runEnd;
-      per.add(new PerFault(f, detect(samples, f.start(), horizon), recover(samples, f.start(), horizon)));
+      boolean last = i + 1 == injected.size();
+      double horizon = last ? runEnd : Math.max(f.start(), injected.get(i + 1).start());
+      double recover = recover(samples, f.start(), horizon);
+      boolean merged = !last && (Double.isNaN(recover) || f.start() + recover > horizon);
+      per.add(new PerFault(f, detect(samples, f.start(), horizon), recover, merged));
     }
-    List<Sample> during = samples.stream().filter(s -> injected.stream().anyMatch(f -> s.at() >= f.start()
-        && s.at() <= Math.max(f.end(), f.start()))).toList();
+    List<Sample> during = samples.stream().filter(s -> per.stream().anyMatch(f -> s.at() >= f.fault().start()
+        && s.at() <= f.affectedUntil(runEnd))).toList();
     List<Double> latencies = during.stream().filter(Sample::apiOk).map(Sample::latencyMs).sorted().toList();
     return new Summary(per, availability(during), percentile(latencies, 0.50), percentile(latencies, 0.99),
         availability(samples), excessPodSeconds(samples));
+  }
+
+  /** The faults grouped into incidents, in order. */
+  public static List<Incident> incidents(List<PerFault> faults) {
+    List<Incident> out = new ArrayList<>();
+    int first = 0;
+    for (int i = 0; i < faults.size(); i++) {
+      if (faults.get(i).merged() && i + 1 < faults.size()) {
+        continue;
+      }
+      PerFault head = faults.get(first);
+      PerFault tail = faults.get(i);
+      out.add(new Incident(head.fault().seq(), tail.fault().seq(), i - first + 1,
+          tail.recovered() ? tail.fault().start() + tail.recover() - head.fault().start() : Double.NaN, tail.recover()));
+      first = i + 1;
+    }
+    return out;
   }
 
   static double detect(List<Sample> samples, double start, double horizon) {
@@ -107,12 +147,13 @@ public final class RunMetrics {
     return total;
   }
 
-  /** The p50 and max of the faults' recovery times (NaN when a fault did not recover or there were none). */
+  /** The p50 and max of the incidents' settle times (NaN when one did not recover or there were none). */
   public static double[] recoveryP50Max(List<PerFault> faults) {
-    if (faults.isEmpty() || faults.stream().anyMatch(f -> !f.recovered())) {
+    List<Incident> incidents = incidents(faults);
+    if (incidents.isEmpty() || incidents.stream().anyMatch(f -> !f.recovered())) {
       return new double[] {Double.NaN, Double.NaN};
     }
-    List<Double> sorted = faults.stream().map(PerFault::recover).sorted().toList();
+    List<Double> sorted = incidents.stream().map(Incident::settle).sorted().toList();
     return new double[] {percentile(sorted, 0.5), sorted.get(sorted.size() - 1)};
   }
 

@@ -36,6 +36,7 @@ public final class WorkloadWriter {
   private final WriteLog log;
   private final Random rng;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private boolean lastFailed;
   private final Duration timeout;
   /** The writer's live Deployments: name → uid. */
   private final Map<String, String> live = new HashMap<>();
@@ -54,6 +55,11 @@ public final class WorkloadWriter {
     this.log = log;
     this.rng = new Random(seed);
     this.timeout = timeout;
+  }
+
+  /** Whether the last write got no answer or a 5xx: the API failed it (a 4xx is the writer's own doing). */
+  public boolean lastFailed() {
+    return lastFailed;
   }
 
   /** One write: the op drawn from the mix (a create when there is nothing to change); returns its record. */
@@ -104,6 +110,7 @@ public final class WorkloadWriter {
     } catch (Exception e) {
       // no answer: the outcome is unknown
     }
+    lastFailed = code < 0 || code >= 500;
     WriteRecord.Outcome outcome = Outcomes.of(code);
     WriteRecord record = new WriteRecord(n, System.currentTimeMillis(), op, "Deployment", spec.namespace(), name, outcome,
         outcome == WriteRecord.Outcome.ACKED ? uid : null, rv, op.equals("delete") ? Map.of() : fields);

@@ -84,4 +84,44 @@ class RunMetricsTest {
         List.of(new FaultWindow(0, "delete-pod", "random", 3, 3, "no pod to aim at")), 10);
     assertTrue(m.faults().isEmpty());
   }
+
+  @Test
+  void faultsStrikingBeforeTheLastRecoveredMergeIntoOneIncidentThatSettlesAfterTheLast() {
+    // a storm: faults at 10, 15, 20; pods short from 11 until 32
+    List<Sample> s = samples(50, 11, 32, -1, -1);
+    RunMetrics.Summary m = RunMetrics.of(s, List.of(new FaultWindow(0, "crash", "a", 10, 10, null),
+        new FaultWindow(1, "crash", "b", 15, 15, null), new FaultWindow(2, "crash", "c", 20, 20, null)), 50);
+    assertTrue(m.faults().get(0).merged());
+    assertTrue(m.faults().get(1).merged());
+    assertFalse(m.faults().get(2).merged());
+    assertEquals(22, m.faults().get(0).recover(), 1e-9); // its own figure still runs to the end of the outage
+    List<RunMetrics.Incident> incidents = RunMetrics.incidents(m.faults());
+    assertEquals(1, incidents.size());
+    assertEquals(3, incidents.get(0).faults());
+    assertEquals(22, incidents.get(0).outage(), 1e-9);
+    assertEquals(12, incidents.get(0).settle(), 1e-9);
+    double[] p = RunMetrics.recoveryP50Max(m.faults());
+    assertEquals(12, p[0], 1e-9);
+    assertEquals(12, p[1], 1e-9);
+  }
+
+  @Test
+  void anInstantFaultsApiFiguresRunUntilItRecovered() {
+    List<Sample> s = samples(30, 11, 16, 12, 13); // short 11..15, API down at 12
+    RunMetrics.Summary m = RunMetrics.of(s, List.of(new FaultWindow(0, "delete-pod", "pod/x", 10, 10, null)), 30);
+    assertEquals(6, m.faults().get(0).recover(), 1e-9);
+    assertEquals(6 / 7.0, m.apiAvailability(), 1e-9); // probes 10..16
+    assertEquals(26, m.apiP99(), 1e-9);
+  }
+
+  @Test
+  void failingWritesAreTroubleThoughEveryPodServes() {
+    List<Sample> s = new ArrayList<>();
+    for (int t = 0; t <= 30; t++) {
+      s.add(new Sample(t, true, 10, 10, 10, 10, 0, 0, 0, true, t >= 12 && t < 20 ? 3 : 0));
+    }
+    RunMetrics.Summary m = RunMetrics.of(s, List.of(new FaultWindow(0, "pause-db", "postgres", 10, 20, null)), 30);
+    assertEquals(2, m.faults().get(0).detect(), 1e-9);
+    assertEquals(0, m.faults().get(0).recover(), 1e-9); // no Deployment was short
+  }
 }
