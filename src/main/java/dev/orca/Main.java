@@ -109,12 +109,15 @@ public final class Main {
       chaosBench(args);
       return;
     }
+    if (args.length >= 2 && args[1].equals("scale")) {
+      System.exit(dev.orca.bench.scale.ScaleBench.main(args));
+    }
     if (args.length >= 2 && args[1].equals("rollout")) {
       rolloutBench(args);
       return;
     }
     if (args.length < 2 || !args[1].equals("deploy")) {
-      System.err.println("orca bench: the benchmarks are: deploy, rollout, failover, chaos, jmh");
+      System.err.println("orca bench: the benchmarks are: deploy, rollout, failover, chaos, scale, jmh");
       System.exit(2);
     }
     int replicas = 1000;
@@ -261,6 +264,7 @@ public final class Main {
                                    [--out bench/results] [--timeout 120]
           Starts 3 cluster members (2 simulated nodes each) with 20 Deployments, then per run kills -9
           the member with the most shards and the oldest one, timing until every Deployment is exact
-          and available again, and restarts it; writes a report.""");
+          and available again, and restarts it; writes a report.
+        """ + dev.orca.bench.scale.ScaleOptions.USAGE.stripTrailing());
   }
 }

@@ -164,8 +164,9 @@ public final class ClusterCommand {
     command.add(java);
     // first, so that it is within the 4 kB of command line the JDK reports (MemberFiles.process)
     command.add(MemberFiles.marker(member.name()));
-    command.addAll(Arrays.asList(Optional.ofNullable(System.getenv("ORCA_MEMBER_JAVA_OPTS")).orElse("-Xmx1g")
-        .trim().split("\\s+")));
+    // the JVM options of members: system property orca.member-java-opts (benchmarks), else ORCA_MEMBER_JAVA_OPTS
+    command.addAll(Arrays.asList(Optional.ofNullable(System.getProperty("orca.member-java-opts"))
+        .or(() -> Optional.ofNullable(System.getenv("ORCA_MEMBER_JAVA_OPTS"))).orElse("-Xmx1g").trim().split("\\s+")));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.orca.Main", "up",
         "--member", member.name(), "--data-dir", files.dataDir().toString()));
     command.addAll(flags);

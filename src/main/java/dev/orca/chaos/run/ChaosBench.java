@@ -49,7 +49,7 @@ public final class ChaosBench {
     List<RunResult> runs = new ArrayList<>();
     for (Profile p : profiles) {
       log.accept("== " + scenario.name() + " under " + p.wireName());
-      RunResult r = new ProfileRun(scenario, p, dataDir.resolve(scenario.name()).resolve(p.wireName()), log).run();
+      RunResult r = runOrRetry(scenario, p, dataDir.resolve(scenario.name()).resolve(p.wireName()), log);
       log.accept("== " + p.wireName() + ": recovered " + r.recovered() + ", recovery p50/max " + r.recoverySecondsP50()
           + "/" + r.recoverySecondsMax() + " s, acked writes lost " + r.ackedWritesLost() + ", resurrected "
           + r.resurrectedObjects() + ", single-writer violations " + r.singleWriterViolations() + ", orphans "
@@ -60,5 +60,23 @@ public final class ChaosBench {
     Path report = ChaosReport.write(out, base, scenario, scenarioFile, runs, commandLine);
     log.accept("report: " + report);
     return runs.stream().allMatch(RunResult::clean) ? 0 : 1;
+  }
+
+  /**
+   * One configuration's run; a run that fails with an exception (the cluster would not form — once
+   * a member's port was taken meanwhile) is tried once more afresh, and if that fails too it is
+   * reported as not recovered, with the reason, so the other configurations still make a report.
+   */
+  private static RunResult runOrRetry(Scenario scenario, Profile p, Path dir, Consumer<String> log) {
+    Exception last = null;
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      try {
+        return new ProfileRun(scenario, p, dir, log).run();
+      } catch (Exception e) {
+        last = e;
+        log.accept("== " + p.wireName() + ": attempt " + attempt + " failed: " + e.getMessage());
+      }
+    }
+    return RunResult.failed(p.wireName(), "the run failed twice; last: " + last.getMessage());
   }
 }

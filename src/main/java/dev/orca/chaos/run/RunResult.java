@@ -26,6 +26,12 @@ public record RunResult(String configuration, boolean recovered, Double recovery
         finalRecoverySeconds);
   }
 
+  /** A configuration that could not be run: not recovered, nothing measured, the reason as its finding. */
+  static RunResult failed(String configuration, String reason) {
+    return new RunResult(configuration, false, null, null, null, 0, 0, null, null, 0, 0, -1, -1, 0, -1, -1, 0,
+        List.of(reason), List.of(), List.of(), Double.NaN);
+  }
+
   static Double orNull(double v) {
     return Double.isNaN(v) ? null : v;
   }

@@ -1,0 +1,117 @@
+package dev.orca.bench.scale;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The API under a steady load, open loop, for {@code apiFor}: background writes (a merge patch of
+ * an annotation on one pod after another, {@code backgroundWrites} a second) and, beside them,
+ * creates, single-object GETs and paged LISTs (500 a page, as kubectl asks) of one namespace and of
+ * the whole cluster. Each verb's latency is kept; each write's annotation value is looked for on
+ * the watch, so watch delivery is timed from the write's acknowledgement to its event.
+ */
+final class ApiPhase {
+  static final int CREATES_PER_SECOND = 5;
+  static final int GETS_PER_SECOND = 20;
+  static final int NAMESPACE_LISTS_PER_SECOND = 2;
+  static final int CLUSTER_LISTS_PER_SECOND = 1;
+  private static final Duration DRAIN = Duration.ofSeconds(10);
+
+  record Result(Map<String, SizeResult.Verb> verbs, ScaleMetrics.Percentiles watchDelivery, int created) {}
+
+  private final HttpClient http;
+  private final List<String> apis;
+  private final PodCreator pods;
+  private final PodWatch watch;
+  private final ScaleOptions options;
+  private final Consumer<String> log;
+
+  ApiPhase(HttpClient http, List<String> apis, PodCreator pods, PodWatch watch, ScaleOptions options, Consumer<String> log) {
+    this.http = http;
+    this.apis = apis;
+    this.pods = pods;
+    this.watch = watch;
+    this.options = options;
+    this.log = log;
+  }
+
+  Result run() throws InterruptedException {
+    String run = Long.toString(System.nanoTime() % 1_000_000, 36);
+    List<VerbLoad> loads = new ArrayList<>();
+    VerbLoad patch = VerbLoad.start("patch", http, options.backgroundWrites(), n -> {
+      int i = n % pods.count();
+      String[] key = pods.key(i).split("/");
+      return request(n, "/api/v1/namespaces/" + key[0] + "/pods/" + key[1]).timeout(Duration.ofSeconds(30))
+          .header("Content-Type", "application/merge-patch+json")
+          .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"metadata\":{\"annotations\":{\"" + PodWatch.MARK + "\":\""
+              + run + "-" + n + "\"}}}")).build();
+    });
+    loads.add(patch);
+    loads.add(VerbLoad.start("create", http, CREATES_PER_SECOND, n -> request(n, "/api/v1/namespaces/"
+        + PodCreator.namespace(n) + "/pods").timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(PodCreator.manifest("c-" + run + "-" + n, PodCreator.namespace(n)))).build()));
+    loads.add(VerbLoad.start("get", http, GETS_PER_SECOND, n -> {
+      String[] key = pods.key(ThreadLocalRandom.current().nextInt(pods.count())).split("/");
+      return request(n, "/api/v1/namespaces/" + key[0] + "/pods/" + key[1]).timeout(Duration.ofSeconds(30)).GET().build();
+    }));
+    loads.add(VerbLoad.start("list-namespace", http, NAMESPACE_LISTS_PER_SECOND, n -> request(n, "/api/v1/namespaces/"
+        + PodCreator.namespace(n) + "/pods?limit=500").timeout(Duration.ofSeconds(60)).GET().build()));
+    loads.add(VerbLoad.start("list-cluster", http, CLUSTER_LISTS_PER_SECOND, n -> request(n, "/api/v1/pods?limit=500")
+        .timeout(Duration.ofSeconds(60)).GET().build()));
+    long start = System.nanoTime();
+    long end = start + options.apiFor().toNanos();
+    while (System.nanoTime() < end) {
+      TimeUnit.SECONDS.sleep(Math.min(5, Math.max(1, TimeUnit.NANOSECONDS.toSeconds(end - System.nanoTime()))));
+      log.accept(String.format("api     %5.0fs  %d writes/s in the background, watch events %d", (System.nanoTime() - start) / 1e9,
+          options.backgroundWrites(), watch.events()));
+    }
+    Map<String, SizeResult.Verb> verbs = new LinkedHashMap<>();
+    List<VerbLoad.Outcome> patches = List.of();
+    int created = 0;
+    double seconds = options.apiFor().toNanos() / 1e9;
+    for (VerbLoad load : loads) {
+      List<VerbLoad.Outcome> outcomes = load.stop(Duration.ofSeconds(30));
+      double[] ok = outcomes.stream().filter(VerbLoad.Outcome::ok).mapToDouble(VerbLoad.Outcome::millis).toArray();
+      int failures = (int) outcomes.stream().filter(o -> !o.ok()).count();
+      verbs.put(load.verb(), new SizeResult.Verb(ScaleMetrics.percentiles(ok), failures, outcomes.size() / seconds));
+      if (load == patch) {
+        patches = outcomes;
+      }
+      if (load.verb().equals("create")) {
+        created = ok.length;
+      }
+    }
+    return new Result(verbs, delivery(patches, run), created);
+  }
+
+  /** Ack → watch event, ms, of every acknowledged write; one never seen within the drain counts as the drain. */
+  private ScaleMetrics.Percentiles delivery(List<VerbLoad.Outcome> patches, String run) throws InterruptedException {
+    long deadline = System.nanoTime() + DRAIN.toNanos();
+    List<Double> out = new ArrayList<>();
+    for (VerbLoad.Outcome o : patches) {
+      if (!o.ok()) {
+        continue;
+      }
+      Long seen = watch.markSeen(run + "-" + o.n());
+      while (seen == null && System.nanoTime() < deadline) {
+        TimeUnit.MILLISECONDS.sleep(20); // the event may still be on its way
+        seen = watch.markSeen(run + "-" + o.n());
+      }
+      out.add(seen == null ? DRAIN.toMillis() : Math.max(0, (seen - o.answeredAt()) / 1e6));
+    }
+    return ScaleMetrics.percentiles(out.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  private HttpRequest.Builder request(int n, String path) {
+    return HttpRequest.newBuilder(URI.create(apis.get(n % apis.size()) + path));
+  }
+}

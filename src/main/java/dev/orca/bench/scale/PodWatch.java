@@ -1,0 +1,173 @@
+package dev.orca.bench.scale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orca.model.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The client's view of every pod, as a watch of all namespaces delivers it: when each pod was
+ * first seen, first seen bound to a node, first seen Running and Ready (nanoTime), and when each
+ * value of the {@link #MARK} annotation was first seen (for watch-delivery latency). A watch that
+ * ends is resumed from the last resourceVersion seen (bookmarks keep it fresh).
+ */
+final class PodWatch implements AutoCloseable {
+  static final String MARK = "scale.orca.dev/mark";
+
+  /** One pod's times (nanoTime; 0 until seen). */
+  static final class Times {
+    volatile long seen;
+    volatile long bound;
+    volatile long ready;
+  }
+
+  private final String api;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final Map<String, Times> pods = new ConcurrentHashMap<>();
+  private final Map<String, Long> marks = new ConcurrentHashMap<>();
+  private final AtomicInteger bound = new AtomicInteger();
+  private final AtomicInteger ready = new AtomicInteger();
+  private final AtomicLong events = new AtomicLong();
+  private final AtomicInteger restarts = new AtomicInteger();
+  private final Consumer<String> log;
+  private volatile String resourceVersion;
+  private volatile boolean closed;
+  private volatile Stream<String> current;
+  private final Thread thread;
+
+  PodWatch(String api, String fromResourceVersion, Consumer<String> log) {
+    this.api = api;
+    this.resourceVersion = fromResourceVersion;
+    this.log = log;
+    this.thread = new Thread(this::follow, "scale-pod-watch");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  Times times(String key) {
+    return pods.get(key);
+  }
+
+  Map<String, Times> all() {
+    return pods;
+  }
+
+  Long markSeen(String mark) {
+    return marks.get(mark);
+  }
+
+  int bound() {
+    return bound.get();
+  }
+
+  int ready() {
+    return ready.get();
+  }
+
+  long events() {
+    return events.get();
+  }
+
+  int restarts() {
+    return restarts.get();
+  }
+
+  private void follow() {
+    while (!closed) {
+      try {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/api/v1/pods?watch=1&allowWatchBookmarks=true"
+            + "&timeoutSeconds=3600&resourceVersion=" + resourceVersion)).build();
+        HttpResponse<Stream<String>> r = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        if (r.statusCode() != 200) {
+          r.body().close();
+          throw new IllegalStateException("watch answered " + r.statusCode());
+        }
+        current = r.body();
+        Iterator<String> lines = current.iterator();
+        while (!closed && lines.hasNext()) {
+          String line = lines.next();
+          if (!line.isBlank()) {
+            onEvent(Json.mapper().readTree(line));
+          }
+        }
+      } catch (Exception e) {
+        if (!closed) {
+          log.accept("pod watch: " + e + "; resuming from " + resourceVersion);
+        }
+      }
+      if (!closed) {
+        restarts.incrementAndGet();
+        try {
+          Thread.sleep(200); // not to spin on a member that is down
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void onEvent(JsonNode event) {
+    long now = System.nanoTime();
+    events.incrementAndGet();
+    String type = event.path("type").asText();
+    JsonNode object = event.path("object");
+    JsonNode meta = object.path("metadata");
+    String rv = meta.path("resourceVersion").asText("");
+    if (!rv.isEmpty()) {
+      resourceVersion = rv;
+    }
+    if (type.equals("ERROR")) {
+      throw new IllegalStateException("watch error: " + object.path("message").asText());
+    }
+    if (type.equals("BOOKMARK") || type.equals("DELETED")) {
+      return;
+    }
+    String key = meta.path("namespace").asText() + "/" + meta.path("name").asText();
+    Times t = pods.computeIfAbsent(key, k -> new Times());
+    if (t.seen == 0) {
+      t.seen = now;
+    }
+    if (t.bound == 0 && !object.path("spec").path("nodeName").asText("").isEmpty()) {
+      t.bound = now;
+      bound.incrementAndGet();
+    }
+    if (t.ready == 0 && object.path("status").path("phase").asText().equals("Running") && readyCondition(object)) {
+      t.ready = now;
+      ready.incrementAndGet();
+    }
+    String mark = meta.path("annotations").path(MARK).asText("");
+    if (!mark.isEmpty()) {
+      marks.putIfAbsent(mark, now);
+    }
+  }
+
+  private static boolean readyCondition(JsonNode pod) {
+    for (JsonNode c : pod.path("status").path("conditions")) {
+      if (c.path("type").asText().equals("Ready")) {
+        return c.path("status").asText().equals("True");
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    Stream<String> s = current;
+    if (s != null) {
+      s.close();
+    }
+    thread.interrupt();
+  }
+}

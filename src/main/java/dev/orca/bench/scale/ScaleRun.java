@@ -1,0 +1,259 @@
+package dev.orca.bench.scale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orca.model.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One size, start to finish, on a control plane of its own: nodes registered and Ready; the pods
+ * created (the fill) while a watch times each one's binding and readiness; start-up latency at
+ * the probe rate; the control plane at rest (CPU, live heap, journal size); the API phase (the
+ * verbs' latencies under background writes, and how late the watch delivers those writes); a
+ * full restart, timed until every node and pod is Ready again in the API.
+ */
+final class ScaleRun {
+  private static final Duration REST = Duration.ofSeconds(20);
+
+  private final ScaleOptions options;
+  private final ScaleOptions.Size size;
+  private final Consumer<String> log;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final List<String> notes = new ArrayList<>();
+  private final long t0 = System.nanoTime();
+
+  ScaleRun(ScaleOptions options, ScaleOptions.Size size, Consumer<String> log) {
+    this.options = options;
+    this.size = size;
+    this.log = line -> log.accept("[" + size + "] " + line);
+  }
+
+  SizeResult run() throws Exception {
+    Path dir = options.dataDir().resolve(size.toString());
+    try (ControlPlane cp = new ControlPlane(options, size, dir, log)) {
+      log.accept("starting " + cp.describe() + " with " + size.nodes() + " simulated nodes");
+      cp.create();
+      String api = cp.apis().get(0);
+      long nodesStart = System.nanoTime();
+      awaitProgress("nodes", () -> readyNodes(api) >= size.nodes(), () -> readyNodes(api) + "/" + size.nodes() + " Ready");
+      double nodesReady = seconds(nodesStart);
+      long heapNodes = ProcessStats.liveHeapBytes(cp.processes());
+      log.accept(String.format("%d nodes Ready in %.1f s; live heap %s", size.nodes(), nodesReady, mib(heapNodes)));
+      for (int i = 0; i < PodCreator.NAMESPACES; i++) {
+        send(api, "POST", "/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\""
+            + PodCreator.namespace(i) + "\"}}", 201);
+      }
+      try (PodWatch watch = new PodWatch(api, listResourceVersion(api), log)) {
+        PodCreator fill = new PodCreator(cp.apis(), "p", size.pods());
+        long fillStart = System.nanoTime();
+        double cpuBefore = ProcessStats.cpuSeconds(cp.processes());
+        Thread creator = startCreator(fill, options.rate(), options.concurrency());
+        awaitProgress("fill", () -> watch.ready() >= size.pods() || (!creator.isAlive() && fill.done() == fill.count()
+                && watch.ready() + fill.failed() >= size.pods() && fill.failed() > 0),
+            () -> String.format("created %d/%d  bound %d  ready %d  cpu %.1f cores", fill.done(), size.pods(), watch.bound(),
+                watch.ready(), (ProcessStats.cpuSeconds(cp.processes()) - cpuBefore) / Math.max(1e-9, seconds(fillStart))));
+        creator.join();
+        double fillSeconds = seconds(fillStart);
+        double createSeconds = lastAck(fill) - (fillStart - t0) / 1e9;
+        double[] bound = times(fill, watch, t -> t.bound, fillStart);
+        double[] ready = times(fill, watch, t -> t.ready, fillStart);
+        double[] fillStartup = startup(fill, watch);
+        log.accept(String.format("fill: %d pods Running and Ready in %.1f s", watch.ready(), fillSeconds));
+        PodCreator probe = new PodCreator(cp.apis(), "q", (int) (options.probeRate() * options.probeFor().toSeconds()));
+        if (probe.count() > 0) {
+          int before = watch.ready();
+          Thread probing = startCreator(probe, options.probeRate(), options.concurrency());
+          awaitProgress("probe", () -> watch.ready() >= before + probe.count() || (!probing.isAlive() && probe.failed() > 0
+                  && watch.ready() + probe.failed() >= before + probe.count()),
+              () -> String.format("created %d/%d at %d/s  ready %d", probe.done(), probe.count(), options.probeRate(),
+                  watch.ready() - before));
+          probing.join();
+        }
+        double[] probeStartup = startup(probe, watch);
+        double restCpu = restCpu(cp);
+        long heapFull = ProcessStats.liveHeapBytes(cp.processes());
+        long journal = cp.journalBytes();
+        log.accept(String.format("at rest: %.2f cores, live heap %s, journal %s", restCpu, mib(heapFull), mib(journal)));
+        double apiCpuBefore = ProcessStats.cpuSeconds(cp.processes());
+        long apiStart = System.nanoTime();
+        ApiPhase.Result apiResult = new ApiPhase(http, cp.apis(), fill, watch, options, log).run();
+        double apiCpu = (ProcessStats.cpuSeconds(cp.processes()) - apiCpuBefore) / seconds(apiStart);
+        int podsAtEnd = size.pods() + probe.count() + apiResult.created();
+        double[] restart = options.restart() ? restart(cp, podsAtEnd) : new double[] {Double.NaN, Double.NaN};
+        return new SizeResult(size.nodes(), size.pods(), options.members(), options.journal(), nodesReady, fillSeconds,
+            size.pods() / Math.max(1e-9, createSeconds), fill.behindMillis(), fill.failed() + probe.failed(),
+            fill.firstError() != null ? fill.firstError() : probe.firstError(), ScaleMetrics.rate(bound),
+            ScaleMetrics.percentiles(fillStartup), ScaleMetrics.percentiles(probeStartup), options.probeRate(),
+            apiResult.verbs(), apiResult.watchDelivery(), options.backgroundWrites(), apiCpu, restCpu, heapNodes, heapFull,
+            journal, podsAtEnd, restart[0], restart[1], ScaleMetrics.perSecond(bound), ScaleMetrics.perSecond(ready),
+            sorted(fillStartup), List.copyOf(notes));
+      }
+    }
+  }
+
+  private Thread startCreator(PodCreator creator, int rate, int concurrency) {
+    Thread t = new Thread(() -> {
+      try {
+        creator.run(rate, concurrency, options.timeout());
+      } catch (Exception e) {
+        log.accept("creating pods: " + e.getMessage());
+        notes.add("creating pods: " + e.getMessage());
+      }
+    }, "scale-creator");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** The pods' start-up latencies, ms: sent → Running and Ready, less the simulated container's start. */
+  private double[] startup(PodCreator creator, PodWatch watch) {
+    double containerMs = options.containerStart().toMillis();
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < creator.count(); i++) {
+      PodWatch.Times t = watch.times(creator.key(i));
+      if (t != null && t.ready > 0 && creator.sentAt(i) > 0) {
+        out.add((t.ready - creator.sentAt(i)) / 1e6 - containerMs);
+      }
+    }
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static double[] times(PodCreator creator, PodWatch watch, java.util.function.ToLongFunction<PodWatch.Times> f,
+      long from) {
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < creator.count(); i++) {
+      PodWatch.Times t = watch.times(creator.key(i));
+      if (t != null && f.applyAsLong(t) > 0) {
+        out.add((f.applyAsLong(t) - from) / 1e9);
+      }
+    }
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private double lastAck(PodCreator creator) {
+    long last = 0;
+    for (int i = 0; i < creator.count(); i++) {
+      last = Math.max(last, creator.ackedAt(i));
+    }
+    return (last - t0) / 1e9;
+  }
+
+  private double restCpu(ControlPlane cp) throws InterruptedException {
+    double before = ProcessStats.cpuSeconds(cp.processes());
+    long start = System.nanoTime();
+    TimeUnit.NANOSECONDS.sleep(REST.toNanos()); // measuring CPU over a stretch of rest: the wait is the measurement
+    return (ProcessStats.cpuSeconds(cp.processes()) - before) / seconds(start);
+  }
+
+  /** Stops every JVM and starts them again: seconds until the API answers, and until every node and pod is Ready. */
+  private double[] restart(ControlPlane cp, int pods) throws Exception {
+    log.accept("restart: stopping every JVM");
+    cp.stop();
+    long start = System.nanoTime();
+    cp.start();
+    double apiUp = seconds(start);
+    String api = cp.apis().get(0);
+    log.accept(String.format("restart: API answering after %.1f s", apiUp));
+    int[] last = {0, 0};
+    awaitProgress("restart", () -> {
+      last[0] = readyNodes(api);
+      last[1] = readyPods(api);
+      return last[0] >= size.nodes() && last[1] >= pods;
+    }, () -> String.format("nodes Ready %d/%d  pods Ready %d/%d", last[0], size.nodes(), last[1], pods));
+    double all = seconds(start);
+    log.accept(String.format("restart: everything Ready after %.1f s", all));
+    return new double[] {all, apiUp};
+  }
+
+  /** Polls {@code done} every second until true or the timeout; a progress line every 5 s. */
+  private void awaitProgress(String phase, BooleanSupplier done, Supplier<String> progress) throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + options.timeout().toNanos();
+    long nextLine = start + TimeUnit.SECONDS.toNanos(5);
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(phase + " not done within " + options.timeout() + ": " + progress.get());
+      }
+      if (System.nanoTime() >= nextLine) {
+        log.accept(String.format("%-7s %5.0fs  %s", phase, seconds(start), progress.get()));
+        nextLine += TimeUnit.SECONDS.toNanos(5);
+      }
+      TimeUnit.MILLISECONDS.sleep(250); // polling the benchmark's own counters and the API
+    }
+  }
+
+  private int readyNodes(String api) {
+    return countReady(api, "/api/v1/nodes", false);
+  }
+
+  private int readyPods(String api) {
+    return countReady(api, "/api/v1/pods", true);
+  }
+
+  /** Items of a (paged) list whose Ready condition is True; -1 pages are retried by the caller's poll. */
+  private int countReady(String api, String path, boolean running) {
+    int ready = 0;
+    String cont = "";
+    try {
+      do {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + path + "?limit=5000"
+            + (cont.isEmpty() ? "" : "&continue=" + cont))).timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+          return 0;
+        }
+        JsonNode list = Json.mapper().readTree(r.body());
+        for (JsonNode item : list.path("items")) {
+          boolean isReady = false;
+          for (JsonNode c : item.path("status").path("conditions")) {
+            if (c.path("type").asText().equals("Ready")) {
+              isReady = c.path("status").asText().equals("True");
+            }
+          }
+          if (isReady && (!running || item.path("status").path("phase").asText().equals("Running"))) {
+            ready++;
+          }
+        }
+        cont = list.path("metadata").path("continue").asText("");
+      } while (!cont.isEmpty());
+    } catch (Exception e) {
+      return 0;
+    }
+    return ready;
+  }
+
+  private String listResourceVersion(String api) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/pods?limit=1")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return Json.mapper().readTree(r.body()).path("metadata").path("resourceVersion").asText();
+  }
+
+  private void send(String api, String method, String path, String body, int expected) throws Exception {
+    dev.orca.bench.ApiCall.expect(http, api, method, path, body, code -> code == expected || code == 409);
+  }
+
+  private double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  private static double[] sorted(double[] values) {
+    double[] s = values.clone();
+    java.util.Arrays.sort(s);
+    return s;
+  }
+
+  static String mib(long bytes) {
+    return bytes < 0 ? "?" : String.format("%.0f MiB", bytes / 1048576.0);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.orca.bench.scale;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One size's figures. Latencies in ms, times in s, rates per second; NaN (null in the JSON) where
+ * a figure was not measured. {@code startup*} are create → Running and Ready as the watch saw it,
+ * minus the simulated container's own start; {@code fill*} while the pods were being created as
+ * fast as the options say, {@code probe*} at the probe rate once they all run.
+ */
+record SizeResult(int nodes, int pods, int members, String journal, double nodesReadySeconds, double fillSeconds,
+    double createPerSec, double createBehindMs, int createFailures, String createError, ScaleMetrics.Rate scheduling,
+    ScaleMetrics.Percentiles fillStartup, ScaleMetrics.Percentiles probeStartup, double probeRate,
+    Map<String, Verb> api, ScaleMetrics.Percentiles watchDelivery, int backgroundWrites, double apiPhaseCpuCores,
+    double restCpuCores, long heapNodesOnly, long heapFull, long journalBytes, int podsAtEnd, double restartSeconds,
+    double restartApiSeconds, int[] boundPerSecond, int[] readyPerSecond, double[] fillStartupSorted, List<String> notes) {
+
+  /** One verb's latencies and how many of its requests failed. */
+  record Verb(ScaleMetrics.Percentiles latency, int failures, double perSecond) {}
+
+  double heapBytesPerPod() {
+    return heapFull > 0 && podsAtEnd > 0 ? (double) heapFull / podsAtEnd : Double.NaN;
+  }
+
+  double heapBytesPerPodMarginal() {
+    return heapFull > 0 && heapNodesOnly > 0 && podsAtEnd > 0 ? (double) (heapFull - heapNodesOnly) / podsAtEnd : Double.NaN;
+  }
+
+  double journalBytesPerPod() {
+    return journalBytes > 0 && podsAtEnd > 0 ? (double) journalBytes / podsAtEnd : Double.NaN;
+  }
+
+  /** Scheduling cost per pod seen from outside: one over the sustained bind rate, ms. */
+  double schedulingMsPerPod() {
+    return scheduling.sustained() > 0 ? 1000.0 / scheduling.sustained() : Double.NaN;
+  }
+}
