@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 
 /**
  * The API under a steady load, open loop, for {@code apiFor}: background writes (a merge patch of
- * an annotation on one pod after another, {@code backgroundWrites} a second) and, beside them,
+ * an annotation on one pod after another of {@code pods}, namespace/name keys, {@code backgroundWrites} a second) and, beside them,
  * creates, single-object GETs and paged LISTs (500 a page, as kubectl asks) of one namespace and of
  * the whole cluster. Each verb's latency is kept; each write's annotation value is looked for on
  * the watch, so watch delivery is timed from the write's acknowledgement to its event.
@@ -30,12 +30,12 @@ final class ApiPhase {
 
   private final HttpClient http;
   private final List<String> apis;
-  private final PodCreator pods;
+  private final List<String> pods;
   private final PodWatch watch;
   private final ScaleOptions options;
   private final Consumer<String> log;
 
-  ApiPhase(HttpClient http, List<String> apis, PodCreator pods, PodWatch watch, ScaleOptions options, Consumer<String> log) {
+  ApiPhase(HttpClient http, List<String> apis, List<String> pods, PodWatch watch, ScaleOptions options, Consumer<String> log) {
     this.http = http;
     this.apis = apis;
     this.pods = pods;
@@ -48,8 +48,7 @@ final class ApiPhase {
     String run = Long.toString(System.nanoTime() % 1_000_000, 36);
     List<VerbLoad> loads = new ArrayList<>();
     VerbLoad patch = VerbLoad.start("patch", http, options.backgroundWrites(), n -> {
-      int i = n % pods.count();
-      String[] key = pods.key(i).split("/");
+      String[] key = pods.get(n % pods.size()).split("/");
       return request(n, "/api/v1/namespaces/" + key[0] + "/pods/" + key[1]).timeout(Duration.ofSeconds(30))
           .header("Content-Type", "application/merge-patch+json")
           .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"metadata\":{\"annotations\":{\"" + PodWatch.MARK + "\":\""
@@ -60,7 +59,7 @@ final class ApiPhase {
         + PodCreator.namespace(n) + "/pods").timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(PodCreator.manifest("c-" + run + "-" + n, PodCreator.namespace(n)))).build()));
     loads.add(VerbLoad.start("get", http, GETS_PER_SECOND, n -> {
-      String[] key = pods.key(ThreadLocalRandom.current().nextInt(pods.count())).split("/");
+      String[] key = pods.get(ThreadLocalRandom.current().nextInt(pods.size())).split("/");
       return request(n, "/api/v1/namespaces/" + key[0] + "/pods/" + key[1]).timeout(Duration.ofSeconds(30)).GET().build();
     }));
     loads.add(VerbLoad.start("list-namespace", http, NAMESPACE_LISTS_PER_SECOND, n -> request(n, "/api/v1/namespaces/"

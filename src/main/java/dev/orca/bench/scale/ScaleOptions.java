@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record ScaleOptions(List<Size> sizes, int rate, int concurrency, int deployments, int members, String journal,
     String heap, Duration containerStart, int probeRate, Duration probeFor, int backgroundWrites, Duration apiFor,
-    boolean restart, Path dataDir, Path out, Path jsonOut, Duration timeout, List<String> sets) {
+    boolean restart, boolean profile, Path dataDir, Path out, Path jsonOut, Duration timeout, List<String> sets) {
 
   /** One size: simulated nodes and pods. */
   public record Size(int nodes, int pods) {
@@ -43,7 +43,7 @@ public record ScaleOptions(List<Size> sizes, int rate, int concurrency, int depl
       usage: orca bench scale [--sizes 5000x150000[,NODESxPODS...]] [--rate 0] [--concurrency 64]
                               [--deployments 0] [--members 1] [--journal h2|postgres] [--heap 8g]
                               [--container-start 1s] [--probe-rate 100] [--probe-for 30s]
-                              [--background-writes 500] [--api-for 30s] [--no-restart]
+                              [--background-writes 500] [--api-for 30s] [--no-restart] [--profile]
                               [--data-dir data/bench-scale] [--out bench/results] [--json FILE]
                               [--timeout 30m] [--set path=value]
         Starts a control plane per size (one JVM on H2, or MEMBERS JVMs on a private PostgreSQL) with
@@ -53,7 +53,9 @@ public record ScaleOptions(List<Size> sizes, int rate, int concurrency, int depl
         Running and Ready, minus --container-start, the simulated container's own start), then start-up
         latency at --probe-rate pods/s, API latency per verb under --background-writes writes/s, heap
         and CPU at rest, bytes per pod, and the time to recover everything after a full restart.
-        Writes JSON (--json, or bench/results/scale-DATE.json), Markdown and SVG plots.
+        --profile records the control plane with Java Flight Recorder during the fill and the API phase
+        and reports where its CPU goes. Writes JSON (--json, or bench/results/scale-DATE.json), Markdown
+        and SVG plots.
       """;
 
   public static ScaleOptions parse(String[] args) {
@@ -70,6 +72,7 @@ public record ScaleOptions(List<Size> sizes, int rate, int concurrency, int depl
     int background = 500;
     Duration apiFor = Duration.ofSeconds(30);
     boolean restart = true;
+    boolean profile = false;
     Path dataDir = Path.of("data/bench-scale");
     Path out = Path.of("bench/results");
     Path json = null;
@@ -79,6 +82,10 @@ public record ScaleOptions(List<Size> sizes, int rate, int concurrency, int depl
       String flag = args[i];
       if (flag.equals("--no-restart")) {
         restart = false;
+        continue;
+      }
+      if (flag.equals("--profile")) {
+        profile = true;
         continue;
       }
       if (i + 1 >= args.length) {
@@ -113,6 +120,6 @@ public record ScaleOptions(List<Size> sizes, int rate, int concurrency, int depl
       throw new IllegalArgumentException("several members share a PostgreSQL journal: add --journal postgres");
     }
     return new ScaleOptions(sizes, rate, Math.max(1, concurrency), deployments, members, journal, heap, containerStart,
-        probeRate, probeFor, background, apiFor, restart, dataDir, out, json, timeout, List.copyOf(sets));
+        probeRate, probeFor, background, apiFor, restart, profile, dataDir, out, json, timeout, List.copyOf(sets));
   }
 }

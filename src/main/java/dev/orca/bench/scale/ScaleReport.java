@@ -96,8 +96,22 @@ final class ScaleReport {
     if (s.createError() != null) {
       o.put("createError", s.createError());
     }
+    if (!s.profiles().isEmpty()) {
+      ObjectNode profiles = o.putObject("profiles");
+      s.profiles().forEach((phase, p) -> {
+        ObjectNode po = profiles.putObject(phase);
+        po.put("samples", p.samples());
+        entries(po.putArray("selfTop"), p.self());
+        entries(po.putArray("orcaTop"), p.orca());
+        entries(po.putArray("threads"), p.threads());
+      });
+    }
     var notes = o.putArray("notes");
     s.notes().forEach(notes::add);
+  }
+
+  private static void entries(com.fasterxml.jackson.databind.node.ArrayNode array, List<Map.Entry<String, Integer>> entries) {
+    entries.forEach(e -> array.addObject().put("name", e.getKey()).put("samples", e.getValue()));
   }
 
   private static void percentiles(ObjectNode o, ScaleMetrics.Percentiles p) {
@@ -161,6 +175,9 @@ final class ScaleReport {
         md.append("![").append(chart).append("](").append(base).append('-').append(chart).append(".svg)\n");
       }
     }
+    for (SizeResult s : sizes) {
+      s.profiles().forEach((phase, p) -> profile(md, label(s) + ", " + phase, p));
+    }
     List<String> notes = new ArrayList<>();
     sizes.forEach(s -> s.notes().forEach(n -> notes.add(label(s) + ": " + n)));
     sizes.stream().filter(s -> s.createFailures() > 0).forEach(s -> notes.add(label(s) + ": " + s.createFailures()
@@ -170,6 +187,27 @@ final class ScaleReport {
       notes.forEach(n -> md.append("- ").append(n).append('\n'));
     }
     return md.toString();
+  }
+
+  /** Where the first control-plane JVM's CPU went during a phase, from its JFR recording. */
+  private static void profile(StringBuilder md, String title, JfrProfile.Summary p) {
+    md.append("\n## Profile: ").append(title).append("\n\n").append(p.samples())
+        .append(" execution samples (JFR, first control-plane JVM; recording `").append(p.recording().getFileName())
+        .append("` in the run's data directory).\n\n| on top of the stack (self) | % | nearest Orca frame | % | thread | % |\n"
+            + "| --- | --- | --- | --- | --- | --- |\n");
+    int rows = Math.max(p.self().size(), Math.max(p.orca().size(), p.threads().size()));
+    for (int i = 0; i < rows; i++) {
+      md.append("| ").append(cell(p.self(), i, p.samples())).append(" | ").append(cell(p.orca(), i, p.samples()))
+          .append(" | ").append(cell(p.threads(), i, p.samples())).append(" |\n");
+    }
+  }
+
+  private static String cell(List<Map.Entry<String, Integer>> entries, int i, int total) {
+    if (i >= entries.size()) {
+      return " | ";
+    }
+    Map.Entry<String, Integer> e = entries.get(i);
+    return "`" + e.getKey() + "` | " + String.format(Locale.ROOT, "%.1f", 100.0 * e.getValue() / Math.max(1, total));
   }
 
   private static String rateChart(SizeResult s) {

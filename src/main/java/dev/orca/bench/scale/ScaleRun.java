@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -55,21 +57,13 @@ final class ScaleRun {
             + PodCreator.namespace(i) + "\"}}", 201);
       }
       try (PodWatch watch = new PodWatch(api, listResourceVersion(api), log)) {
-        PodCreator fill = new PodCreator(cp.apis(), "p", size.pods());
+        Map<String, JfrProfile.Summary> profiles = new LinkedHashMap<>();
+        startProfile(cp, dir, "fill");
         long fillStart = System.nanoTime();
-        double cpuBefore = ProcessStats.cpuSeconds(cp.processes());
-        Thread creator = startCreator(fill, options.rate(), options.concurrency());
-        awaitProgress("fill", () -> watch.ready() >= size.pods() || (!creator.isAlive() && fill.done() == fill.count()
-                && watch.ready() + fill.failed() >= size.pods() && fill.failed() > 0),
-            () -> String.format("created %d/%d  bound %d  ready %d  cpu %.1f cores", fill.done(), size.pods(), watch.bound(),
-                watch.ready(), (ProcessStats.cpuSeconds(cp.processes()) - cpuBefore) / Math.max(1e-9, seconds(fillStart))));
-        creator.join();
-        double fillSeconds = seconds(fillStart);
-        double createSeconds = lastAck(fill) - (fillStart - t0) / 1e9;
-        double[] bound = times(fill, watch, t -> t.bound, fillStart);
-        double[] ready = times(fill, watch, t -> t.ready, fillStart);
-        double[] fillStartup = startup(fill, watch);
-        log.accept(String.format("fill: %d pods Running and Ready in %.1f s", watch.ready(), fillSeconds));
+        Fill fill = options.deployments() > 0 ? fillWithDeployments(cp, watch, fillStart)
+            : fillWithPods(cp, watch, fillStart);
+        log.accept(String.format("fill: %d pods Running and Ready in %.1f s", watch.ready(), fill.seconds()));
+        stopProfile(cp, dir, "fill", profiles);
         PodCreator probe = new PodCreator(cp.apis(), "q", (int) (options.probeRate() * options.probeFor().toSeconds()));
         if (probe.count() > 0) {
           int before = watch.ready();
@@ -87,17 +81,106 @@ final class ScaleRun {
         log.accept(String.format("at rest: %.2f cores, live heap %s, journal %s", restCpu, mib(heapFull), mib(journal)));
         double apiCpuBefore = ProcessStats.cpuSeconds(cp.processes());
         long apiStart = System.nanoTime();
-        ApiPhase.Result apiResult = new ApiPhase(http, cp.apis(), fill, watch, options, log).run();
+        startProfile(cp, dir, "api");
+        ApiPhase.Result apiResult = new ApiPhase(http, cp.apis(), fill.keys(), watch, options, log).run();
+        stopProfile(cp, dir, "api", profiles);
         double apiCpu = (ProcessStats.cpuSeconds(cp.processes()) - apiCpuBefore) / seconds(apiStart);
         int podsAtEnd = size.pods() + probe.count() + apiResult.created();
         double[] restart = options.restart() ? restart(cp, podsAtEnd) : new double[] {Double.NaN, Double.NaN};
-        return new SizeResult(size.nodes(), size.pods(), options.members(), options.journal(), nodesReady, fillSeconds,
-            size.pods() / Math.max(1e-9, createSeconds), fill.behindMillis(), fill.failed() + probe.failed(),
-            fill.firstError() != null ? fill.firstError() : probe.firstError(), ScaleMetrics.rate(bound),
-            ScaleMetrics.percentiles(fillStartup), ScaleMetrics.percentiles(probeStartup), options.probeRate(),
+        return new SizeResult(size.nodes(), size.pods(), options.members(), options.journal(), nodesReady, fill.seconds(),
+            fill.createPerSec(), fill.behindMs(), fill.failures() + probe.failed(),
+            fill.error() != null ? fill.error() : probe.firstError(), ScaleMetrics.rate(fill.bound()),
+            ScaleMetrics.percentiles(fill.startup()), ScaleMetrics.percentiles(probeStartup), options.probeRate(),
             apiResult.verbs(), apiResult.watchDelivery(), options.backgroundWrites(), apiCpu, restCpu, heapNodes, heapFull,
-            journal, podsAtEnd, restart[0], restart[1], ScaleMetrics.perSecond(bound), ScaleMetrics.perSecond(ready),
-            sorted(fillStartup), List.copyOf(notes));
+            journal, podsAtEnd, restart[0], restart[1], ScaleMetrics.perSecond(fill.bound()),
+            ScaleMetrics.perSecond(fill.ready()), sorted(fill.startup()), profiles, List.copyOf(notes));
+      }
+    }
+  }
+
+  /**
+   * What the fill did: its pods (namespace/name), how long until all were Running and Ready, the
+   * create rate reached and how far sends fell behind it, failures, and per pod (seconds after
+   * the fill began) when it was bound and ready, and its start-up latency (ms).
+   */
+  private record Fill(List<String> keys, double seconds, double createPerSec, double behindMs, int failures, String error,
+      double[] bound, double[] ready, double[] startup) {}
+
+  /** Bare Pods through the API at the options' rate; start-up from each create request. */
+  private Fill fillWithPods(ControlPlane cp, PodWatch watch, long fillStart) throws InterruptedException {
+    PodCreator fill = new PodCreator(cp.apis(), "p", size.pods());
+    double cpuBefore = ProcessStats.cpuSeconds(cp.processes());
+    Thread creator = startCreator(fill, options.rate(), options.concurrency());
+    awaitProgress("fill", () -> watch.ready() >= size.pods() || (!creator.isAlive() && fill.failed() > 0
+            && watch.ready() + fill.failed() >= size.pods()),
+        () -> String.format("created %d/%d  bound %d  ready %d  cpu %.1f cores", fill.done(), size.pods(), watch.bound(),
+            watch.ready(), (ProcessStats.cpuSeconds(cp.processes()) - cpuBefore) / Math.max(1e-9, seconds(fillStart))));
+    creator.join();
+    double seconds = seconds(fillStart);
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < fill.count(); i++) {
+      keys.add(fill.key(i));
+    }
+    double createSeconds = lastAck(fill) - (fillStart - t0) / 1e9;
+    return new Fill(keys, seconds, size.pods() / Math.max(1e-9, createSeconds), fill.behindMillis(), fill.failed(),
+        fill.firstError(), times(keys, watch, t -> t.bound, fillStart), times(keys, watch, t -> t.ready, fillStart),
+        startup(fill, watch));
+  }
+
+  /**
+   * The pods as {@code deployments} Deployments sharing them (spread over the namespaces), their
+   * ReplicaSets making the pods; start-up from each pod's first appearance on the watch.
+   */
+  private Fill fillWithDeployments(ControlPlane cp, PodWatch watch, long fillStart) throws Exception {
+    int d = options.deployments();
+    int created = 0;
+    for (int i = 0; i < d; i++) {
+      int replicas = size.pods() / d + (i < size.pods() % d ? 1 : 0);
+      String ns = PodCreator.namespace(i);
+      send(cp.apis().get(i % cp.apis().size()), "POST", "/apis/apps/v1/namespaces/" + ns + "/deployments",
+          deployment("d-" + i, replicas), 201);
+      created += replicas;
+    }
+    double createSeconds = seconds(fillStart);
+    double cpuBefore = ProcessStats.cpuSeconds(cp.processes());
+    awaitProgress("fill", () -> watch.ready() >= size.pods(),
+        () -> String.format("%d Deployments  pods seen %d  bound %d  ready %d  cpu %.1f cores", d, watch.all().size(),
+            watch.bound(), watch.ready(), (ProcessStats.cpuSeconds(cp.processes()) - cpuBefore)
+                / Math.max(1e-9, seconds(fillStart))));
+    double seconds = seconds(fillStart);
+    List<String> keys = new ArrayList<>(watch.all().keySet());
+    double containerMs = options.containerStart().toMillis();
+    double[] startup = keys.stream().map(watch::times).filter(t -> t.ready > 0)
+        .mapToDouble(t -> (t.ready - t.seen) / 1e6 - containerMs).toArray();
+    return new Fill(keys, seconds, created / Math.max(1e-9, createSeconds), 0, 0, null,
+        times(keys, watch, t -> t.bound, fillStart), times(keys, watch, t -> t.ready, fillStart), startup);
+  }
+
+  private static String deployment(String name, int replicas) {
+    return "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"" + name + "\"},\"spec\":{"
+        + "\"replicas\":" + replicas + ",\"selector\":{\"matchLabels\":{\"app\":\"" + name + "\"}},\"template\":{"
+        + "\"metadata\":{\"labels\":{\"app\":\"" + name + "\"}},\"spec\":{\"containers\":[{\"name\":\"c\","
+        + "\"image\":\"registry.k8s.io/pause:3.9\",\"resources\":{\"requests\":{\"cpu\":\"10m\",\"memory\":\"16Mi\"}}}],"
+        + "\"tolerations\":[{\"key\":\"orca.dev/simulated\",\"operator\":\"Exists\"}]}}}}";
+  }
+
+  private void startProfile(ControlPlane cp, Path dir, String phase) {
+    if (options.profile()) {
+      try {
+        JfrProfile.start(cp.processes().get(0).pid(), dir.resolve(phase + ".jfr").toAbsolutePath());
+      } catch (Exception e) {
+        notes.add("no profile of the " + phase + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private void stopProfile(ControlPlane cp, Path dir, String phase, Map<String, JfrProfile.Summary> into) {
+    if (options.profile()) {
+      try {
+        JfrProfile.stop(cp.processes().get(0).pid());
+        into.put(phase, JfrProfile.summarize(dir.resolve(phase + ".jfr").toAbsolutePath(), 15));
+      } catch (Exception e) {
+        notes.add("no profile of the " + phase + ": " + e.getMessage());
       }
     }
   }
@@ -129,11 +212,11 @@ final class ScaleRun {
     return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  private static double[] times(PodCreator creator, PodWatch watch, java.util.function.ToLongFunction<PodWatch.Times> f,
+  private static double[] times(List<String> keys, PodWatch watch, java.util.function.ToLongFunction<PodWatch.Times> f,
       long from) {
     List<Double> out = new ArrayList<>();
-    for (int i = 0; i < creator.count(); i++) {
-      PodWatch.Times t = watch.times(creator.key(i));
+    for (String key : keys) {
+      PodWatch.Times t = watch.times(key);
       if (t != null && f.applyAsLong(t) > 0) {
         out.add((f.applyAsLong(t) - from) / 1e9);
       }
