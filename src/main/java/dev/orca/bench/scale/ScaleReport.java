@@ -70,6 +70,7 @@ final class ScaleReport {
       num(verb, "p99", v.getValue().latency().p99());
       num(verb, "max", v.getValue().latency().max());
       verb.put("failures", v.getValue().failures());
+      verb.put("notSent", v.getValue().skipped());
       num(verb, "perSecond", v.getValue().perSecond());
     }
     ObjectNode watch = api.putObject("watch");
@@ -91,6 +92,7 @@ final class ScaleReport {
     num(o, "nodesReadySeconds", s.nodesReadySeconds());
     num(o, "fillSeconds", s.fillSeconds());
     num(o, "createPerSec", s.createPerSec());
+    num(o, "createBehindMs", s.createBehindMs());
     num(o, "schedulingMsPerPod", s.schedulingMsPerPod());
     o.put("createFailures", s.createFailures());
     if (s.createError() != null) {
@@ -133,7 +135,7 @@ final class ScaleReport {
             + "simulated container's own start (%d ms). Scheduling: pods first seen bound per second — sustained over the "
             + "middle 90 %% of the fill, peak in any one second. The API phase: %d merge-patches/s in the background for "
             + "%d s, beside %d creates/s, %d GETs/s and paged LISTs (limit 500) of a namespace (%d/s) and of the cluster "
-            + "(%d/s); watch delivery is from a patch's answer to its event on the watch. Heap: live heap after a full GC "
+            + "(%d/s); watch delivery is from a patch sent to its event on the watch (the write's own latency included: the event often comes before the answer). Heap: live heap after a full GC "
             + "(jcmd). Recovery: every JVM stopped (SIGTERM) and started again, until the API shows every node and pod "
             + "Ready.%n%n", PodCreator.NAMESPACES,
         options.rate() > 0 ? "at " + options.rate() + " a second" : "as fast as " + options.concurrency()
@@ -152,17 +154,18 @@ final class ScaleReport {
           f0(s.heapBytesPerPod()), f0(s.heapBytesPerPodMarginal()), f0(s.journalBytesPerPod()), f2(s.restCpuCores()),
           f1(s.restartSeconds()), f1(s.restartApiSeconds())));
     }
-    md.append("\n## API latency under background writes (ms)\n\n| size | verb | rate/s | p50 | p99 | max | failures |\n"
-        + "| --- | --- | --- | --- | --- | --- | --- |\n");
+    md.append("\n## API latency under background writes (ms)\n\n| size | verb | sent/s | p50 | p99 | max | failures | "
+        + "not sent (" + VerbLoad.MAX_IN_FLIGHT + " out) |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (SizeResult s : sizes) {
       for (Map.Entry<String, SizeResult.Verb> v : s.api().entrySet()) {
         var l = v.getValue().latency();
-        md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %d |%n", label(s), v.getKey(),
-            f0(v.getValue().perSecond()), f1(l.p50()), f1(l.p99()), f1(l.max()), v.getValue().failures()));
+        md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %d | %d |%n", label(s), v.getKey(),
+            f0(v.getValue().perSecond()), f1(l.p50()), f1(l.p99()), f1(l.max()), v.getValue().failures(),
+            v.getValue().skipped()));
       }
-      md.append(String.format(Locale.ROOT, "| %s | watch delivery | – | %s | %s | %s | – |%n", label(s),
+      md.append(String.format(Locale.ROOT, "| %s | watch delivery | – | %s | %s | %s | – | – |%n", label(s),
           f1(s.watchDelivery().p50()), f1(s.watchDelivery().p99()), f1(s.watchDelivery().max())));
-      md.append(String.format(Locale.ROOT, "| %s | (control plane CPU during the phase: %s cores) | | | | | |%n", label(s),
+      md.append(String.format(Locale.ROOT, "| %s | (control plane CPU during the phase: %s cores) | | | | | | |%n", label(s),
           f2(s.apiPhaseCpuCores())));
     }
     md.append("\n## Plots\n\n");

@@ -86,6 +86,7 @@ final class ScaleRun {
         stopProfile(cp, dir, "api", profiles);
         double apiCpu = (ProcessStats.cpuSeconds(cp.processes()) - apiCpuBefore) / seconds(apiStart);
         int podsAtEnd = size.pods() + probe.count() + apiResult.created();
+        watch.close(); // the restart ends it; what it saw is kept
         double[] restart = options.restart() ? restart(cp, podsAtEnd) : new double[] {Double.NaN, Double.NaN};
         return new SizeResult(size.nodes(), size.pods(), options.members(), options.journal(), nodesReady, fill.seconds(),
             fill.createPerSec(), fill.behindMs(), fill.failures() + probe.failed(),

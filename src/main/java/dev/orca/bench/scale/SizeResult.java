@@ -18,8 +18,8 @@ record SizeResult(int nodes, int pods, int members, String journal, double nodes
     double restartApiSeconds, int[] boundPerSecond, int[] readyPerSecond, double[] fillStartupSorted,
     Map<String, JfrProfile.Summary> profiles, List<String> notes) {
 
-  /** One verb's latencies and how many of its requests failed. */
-  record Verb(ScaleMetrics.Percentiles latency, int failures, double perSecond) {}
+  /** One verb's latencies, how many of its requests failed, and how many were not sent (too many out). */
+  record Verb(ScaleMetrics.Percentiles latency, int failures, double perSecond, int skipped) {}
 
   double heapBytesPerPod() {
     return heapFull > 0 && podsAtEnd > 0 ? (double) heapFull / podsAtEnd : Double.NaN;

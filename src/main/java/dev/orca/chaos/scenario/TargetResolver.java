@@ -32,7 +32,12 @@ public final class TargetResolver {
           new Fault(e.kind(), new FaultTarget.Member(member(t, facts, rng).name()), e.duration())));
       case MEMBERS -> partition(e, facts, rng);
       case NODE -> {
-        List<String> nodes = facts.nodeOwners().keySet().stream().sorted().toList();
+        // a random node is drawn among those whose member is Up: a fault sent to a member that is
+        // down (killed a moment ago) cannot be injected (the first soak lost one fault that way)
+        java.util.Set<String> up = facts.members().stream().filter(ClusterFacts.Member::up).map(ClusterFacts.Member::name)
+            .collect(java.util.stream.Collectors.toSet());
+        List<String> nodes = facts.nodeOwners().entrySet().stream().filter(n -> up.contains(n.getValue()))
+            .map(java.util.Map.Entry::getKey).sorted().toList();
         String node = t.mode() == TargetSelector.Mode.NAMED ? t.name() : pick(nodes, rng, "no node to aim at");
         String owner = facts.nodeOwners().get(node);
         if (owner == null) {

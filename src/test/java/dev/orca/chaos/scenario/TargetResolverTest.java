@@ -79,4 +79,18 @@ class TargetResolverTest {
     String name = ((FaultTarget.Node) node.fault().target()).name();
     assertEquals(name.substring(0, 6), node.member(), "at the member that runs the node");
   }
+
+  @Test
+  void aRandomNodeIsOneWhoseMemberIsUp() {
+    ClusterFacts.Member twoDown = new ClusterFacts.Member("orca-2", TWO.address(), false, false, 0);
+    ClusterFacts.Member threeDown = new ClusterFacts.Member("orca-3", THREE.address(), false, false, 0);
+    ClusterFacts facts = new ClusterFacts(List.of(ONE, twoDown, threeDown),
+        Map.of("orca-1-sim-1", "orca-1", "orca-2-sim-1", "orca-2", "orca-3-sim-1", "orca-3"), List.of());
+    for (long seed = 0; seed < 20; seed++) {
+      TargetResolver.Injection i = TargetResolver.resolve(event(FaultKind.STOP_HEARTBEATS, "random", List.of(), seed), facts)
+          .get(0);
+      assertEquals("orca-1", i.member());
+      assertEquals(new FaultTarget.Node("orca-1-sim-1"), i.fault().target());
+    }
+  }
 }
