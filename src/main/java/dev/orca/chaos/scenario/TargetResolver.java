@@ -79,6 +79,11 @@ public final class TargetResolver {
         throw new IllegalStateException("no pod " + t.name());
       }
     } else {
+      // drawn among pods on nodes of members that are Up (or not bound yet): a fault sent to a member
+      // that is down cannot be injected
+      java.util.Set<String> up = facts.members().stream().filter(ClusterFacts.Member::up).map(ClusterFacts.Member::name)
+          .collect(java.util.stream.Collectors.toSet());
+      pods.removeIf(p -> p.node() != null && !up.contains(facts.nodeOwners().get(p.node())));
       if (pods.isEmpty()) {
         throw new IllegalStateException("no pod to aim at");
       }

@@ -93,4 +93,16 @@ class TargetResolverTest {
       assertEquals(new FaultTarget.Node("orca-1-sim-1"), i.fault().target());
     }
   }
+
+  @Test
+  void aRandomPodIsOneOnANodeOfAMemberThatIsUp() {
+    ClusterFacts.Member twoDown = new ClusterFacts.Member("orca-2", TWO.address(), false, false, 0);
+    ClusterFacts all = facts(30);
+    ClusterFacts facts = new ClusterFacts(List.of(ONE, twoDown, THREE), all.nodeOwners(), all.pods());
+    for (long seed = 0; seed < 20; seed++) {
+      for (TargetResolver.Injection i : TargetResolver.resolve(event(FaultKind.CRASH_CONTAINER, "20%", List.of(), seed), facts)) {
+        assertTrue(!i.member().equals("orca-2"), i.toString());
+      }
+    }
+  }
 }
