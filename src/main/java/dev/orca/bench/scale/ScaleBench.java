@@ -24,14 +24,28 @@ public final class ScaleBench {
     String machine = String.format(Locale.ROOT, "%d cores, %s, Java %s, control plane heap -Xmx%s",
         Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"), options.heap());
     List<SizeResult> results = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
     for (ScaleOptions.Size size : options.sizes()) {
       System.out.println("orca bench scale: " + size.nodes() + " nodes, " + size.pods() + " pods");
-      results.add(new ScaleRun(options, size, line -> System.out.println(line)).run());
+      try {
+        results.add(new ScaleRun(options, size, line -> System.out.println(line)).run());
+      } catch (Exception e) {
+        // a size that fails (a phase past its timeout) is reported as such; the others still are
+        System.out.println("orca bench scale: " + size + " failed: " + e.getMessage());
+        failed.add(size + ": " + e.getMessage());
+      }
+    }
+    if (results.isEmpty()) {
+      System.err.println("orca bench scale: no size completed");
+      return 1;
+    }
+    if (!failed.isEmpty()) {
+      machine = machine + "; sizes that did not complete: " + String.join("; ", failed);
     }
     String base = "scale-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"));
     Path md = ScaleReport.write(options.out(), base, options.jsonOut(), results, options, command, machine);
     System.out.println("orca bench scale: report " + md);
-    return 0;
+    return failed.isEmpty() ? 0 : 1;
   }
 
   private static String loadAverage() {

@@ -64,14 +64,24 @@ final class ScaleRun {
             : fillWithPods(cp, watch, fillStart);
         log.accept(String.format("fill: %d pods Running and Ready in %.1f s", watch.ready(), fill.seconds()));
         stopProfile(cp, dir, "fill", profiles);
-        PodCreator probe = new PodCreator(cp.apis(), "q", (int) (options.probeRate() * options.probeFor().toSeconds()));
+        // the probe's pods and the API phase's creates must fit beside the fill (a node holds so many pods)
+        int room = podCapacity(api) - size.pods() - ApiPhase.CREATES_PER_SECOND * (int) options.apiFor().toSeconds();
+        int wanted = (int) (options.probeRate() * options.probeFor().toSeconds());
+        if (room < wanted) {
+          notes.add("the probe made " + Math.max(0, room) + " pods, not " + wanted + ": the nodes have room for no more");
+        }
+        PodCreator probe = new PodCreator(cp.apis(), "q", Math.max(0, Math.min(wanted, room)));
         if (probe.count() > 0) {
           int before = watch.ready();
           Thread probing = startCreator(probe, options.probeRate(), options.concurrency());
-          awaitProgress("probe", () -> watch.ready() >= before + probe.count() || (!probing.isAlive() && probe.failed() > 0
-                  && watch.ready() + probe.failed() >= before + probe.count()),
-              () -> String.format("created %d/%d at %d/s  ready %d", probe.done(), probe.count(), options.probeRate(),
-                  watch.ready() - before));
+          try {
+            awaitProgress("probe", () -> watch.ready() >= before + probe.count() || (!probing.isAlive() && probe.failed() > 0
+                    && watch.ready() + probe.failed() >= before + probe.count()),
+                () -> String.format("created %d/%d at %d/s  ready %d", probe.done(), probe.count(), options.probeRate(),
+                    watch.ready() - before));
+          } catch (IllegalStateException e) {
+            notes.add("probe: " + e.getMessage() + " (start-up counted over the pods that started)");
+          }
           probing.join();
         }
         double[] probeStartup = startup(probe, watch);
@@ -86,8 +96,9 @@ final class ScaleRun {
         stopProfile(cp, dir, "api", profiles);
         double apiCpu = (ProcessStats.cpuSeconds(cp.processes()) - apiCpuBefore) / seconds(apiStart);
         int podsAtEnd = size.pods() + probe.count() + apiResult.created();
+        int readyBefore = readyPods(api); // a pod the nodes had no room for is not Ready before the restart either
         watch.close(); // the restart ends it; what it saw is kept
-        double[] restart = options.restart() ? restart(cp, podsAtEnd) : new double[] {Double.NaN, Double.NaN};
+        double[] restart = options.restart() ? restart(cp, readyBefore) : new double[] {Double.NaN, Double.NaN};
         return new SizeResult(size.nodes(), size.pods(), options.members(), options.journal(), nodesReady, fill.seconds(),
             fill.createPerSec(), fill.behindMs(), fill.failures() + probe.failed(),
             fill.error() != null ? fill.error() : probe.firstError(), ScaleMetrics.rate(fill.bound()),
@@ -240,7 +251,7 @@ final class ScaleRun {
     return (ProcessStats.cpuSeconds(cp.processes()) - before) / seconds(start);
   }
 
-  /** Stops every JVM and starts them again: seconds until the API answers, and until every node and pod is Ready. */
+  /** Stops every JVM and starts them again: seconds until the API answers, and until every node and the pods Ready before are Ready. */
   private double[] restart(ControlPlane cp, int pods) throws Exception {
     log.accept("restart: stopping every JVM");
     cp.stop();
@@ -275,6 +286,17 @@ final class ScaleRun {
       }
       TimeUnit.MILLISECONDS.sleep(250); // polling the benchmark's own counters and the API
     }
+  }
+
+  /** How many pods the nodes can hold (their allocatable pods, summed). */
+  private int podCapacity(String api) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/nodes")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    int total = 0;
+    for (JsonNode node : Json.mapper().readTree(r.body()).path("items")) {
+      total += node.path("status").path("allocatable").path("pods").asInt(0);
+    }
+    return total;
   }
 
   private int readyNodes(String api) {
