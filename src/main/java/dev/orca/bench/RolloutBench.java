@@ -69,6 +69,7 @@ public final class RolloutBench {
     int nodePort = service.path("spec").path("ports").path(0).path("nodePort").asInt();
     int replicas = api.get(DEPLOYMENT).path("spec").path("replicas").asInt();
     String oldHash = awaitRolledOut(api, replicas, deadline, progress, "initial rollout");
+    awaitServing(nodePort, deadline);
     progress.accept("web is available (" + replicas + " replicas, template " + oldHash + "); load starts on 127.0.0.1:" + nodePort);
 
     List<double[]> ready = new ArrayList<>();
@@ -103,6 +104,31 @@ public final class RolloutBench {
     Result result = new Result(load.stop(), windows, ready, firstHash, oldHash);
     progress.accept(String.format(Locale.ROOT, "%d requests, %d failed", result.samples().size(), result.failures()));
     return result;
+  }
+
+  /**
+   * Waits until the Service answers through its node port: a Deployment available in the API may
+   * still be moments from the proxy's table (its endpoints are written in batches), and a load
+   * started before that measured the start, not the rollout (a CI run's first request failed so).
+   */
+  private static void awaitServing(int nodePort, long deadline) throws Exception {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(2)).build();
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nodePort + "/"))
+        .timeout(Duration.ofSeconds(2)).GET().build();
+    while (true) {
+      try {
+        if (client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException notYet) {
+        // the proxy has no ready backend yet
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the Service never answered on node port " + nodePort);
+      }
+      Thread.sleep(100); // polling the Service until it serves, within the deadline
+    }
   }
 
   private static void sampleUntil(Api api, RequestLoad load, List<double[]> ready, double until, long deadline)
