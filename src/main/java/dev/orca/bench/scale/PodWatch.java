@@ -152,7 +152,8 @@ final class PodWatch implements AutoCloseable {
     }
   }
 
-  private static boolean readyCondition(JsonNode pod) {
+  /** Whether the object's Ready condition is True (a pod's or a node's). */
+  static boolean readyCondition(JsonNode pod) {
     for (JsonNode c : pod.path("status").path("conditions")) {
       if (c.path("type").asText().equals("Ready")) {
         return c.path("status").asText().equals("True");

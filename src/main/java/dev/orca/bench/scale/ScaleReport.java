@@ -73,10 +73,7 @@ final class ScaleReport {
       verb.put("notSent", v.getValue().skipped());
       num(verb, "perSecond", v.getValue().perSecond());
     }
-    ObjectNode watch = api.putObject("watch");
-    num(watch, "p50", s.watchDelivery().p50());
-    num(watch, "p99", s.watchDelivery().p99());
-    num(watch, "max", s.watchDelivery().max());
+    percentiles(api.putObject("watch"), s.watchDelivery());
     o.put("backgroundWritesPerSec", s.backgroundWrites());
     num(o, "heapBytesPerPod", s.heapBytesPerPod());
     num(o, "heapBytesPerPodMarginal", s.heapBytesPerPodMarginal());

@@ -321,12 +321,7 @@ final class ScaleRun {
         }
         JsonNode list = Json.mapper().readTree(r.body());
         for (JsonNode item : list.path("items")) {
-          boolean isReady = false;
-          for (JsonNode c : item.path("status").path("conditions")) {
-            if (c.path("type").asText().equals("Ready")) {
-              isReady = c.path("status").asText().equals("True");
-            }
-          }
+          boolean isReady = PodWatch.readyCondition(item);
           if (isReady && (!running || item.path("status").path("phase").asText().equals("Running"))) {
             ready++;
           }

@@ -34,8 +34,7 @@ public final class TargetResolver {
       case NODE -> {
         // a random node is drawn among those whose member is Up: a fault sent to a member that is
         // down (killed a moment ago) cannot be injected (the first soak lost one fault that way)
-        java.util.Set<String> up = facts.members().stream().filter(ClusterFacts.Member::up).map(ClusterFacts.Member::name)
-            .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> up = upMembers(facts);
         List<String> nodes = facts.nodeOwners().entrySet().stream().filter(n -> up.contains(n.getValue()))
             .map(java.util.Map.Entry::getKey).sorted().toList();
         String node = t.mode() == TargetSelector.Mode.NAMED ? t.name() : pick(nodes, rng, "no node to aim at");
@@ -81,8 +80,7 @@ public final class TargetResolver {
     } else {
       // drawn among pods on nodes of members that are Up (or not bound yet): a fault sent to a member
       // that is down cannot be injected
-      java.util.Set<String> up = facts.members().stream().filter(ClusterFacts.Member::up).map(ClusterFacts.Member::name)
-          .collect(java.util.stream.Collectors.toSet());
+      java.util.Set<String> up = upMembers(facts);
       pods.removeIf(p -> p.node() != null && !up.contains(facts.nodeOwners().get(p.node())));
       if (pods.isEmpty()) {
         throw new IllegalStateException("no pod to aim at");
@@ -116,6 +114,12 @@ public final class TargetResolver {
           .orElseThrow(() -> new IllegalStateException("no member is Up"));
       default -> up.get(rng.nextInt(Math.max(1, up.size())));
     };
+  }
+
+  /** The names of the members that are Up: a fault sent to one that is not cannot be injected. */
+  private static java.util.Set<String> upMembers(ClusterFacts facts) {
+    return facts.members().stream().filter(ClusterFacts.Member::up).map(ClusterFacts.Member::name)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   private static String pick(List<String> names, Random rng, String none) {
