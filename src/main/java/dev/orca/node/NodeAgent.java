@@ -97,6 +97,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
   private final Set<ObjectKey> ran = new HashSet<>();
   private final Set<ObjectKey> stopping = new HashSet<>();
   private boolean heartbeating = true;
+  /** Whether the node has been seen in the store since this agent started. */
+  private boolean registered;
   private NodeMetrics metrics;
   private boolean sampling;
 
@@ -143,9 +145,18 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         .build();
   }
 
+  /**
+   * A heartbeat; until the node is seen in the store, its registration again instead (as the
+   * kubelet retries until the API server takes it): a Register whose write failed — the journal
+   * busy or down, thousands of nodes registering at once — would otherwise leave the node unknown
+   * while its agent heartbeats into nothing.
+   */
   private Behavior<Command> onTick(Tick tick) {
+    if (!registered) {
+      registered = store.cache().get(nodeKey) != null;
+    }
     if (heartbeating) {
-      Entities.tell(sharding, nodeKey, new NodeEntity.Heartbeat());
+      Entities.tell(sharding, nodeKey, registered ? new NodeEntity.Heartbeat() : new NodeEntity.Register(node));
     }
     return this;
   }

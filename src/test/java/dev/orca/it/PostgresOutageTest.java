@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orca.node.LocalAgents;
+import dev.orca.node.WorkerNodes;
+import dev.orca.node.runtime.LogStore;
+import dev.orca.node.runtime.SimulatedRuntime;
 import dev.orca.store.Store;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -27,13 +32,15 @@ import org.junit.jupiter.api.Test;
  * writing, with a rollout under way: writes in the outage get a Status saying the store is
  * unavailable, reads keep answering, nothing acknowledged is lost, and once the database is back
  * writes, the watch, the LISTEN connection, entities and controllers continue without a restart.
- * Prints the time from PostgreSQL back to the first write answered 2xx.
+ * A node agent started in the outage registers once the database is back. Prints the time from
+ * PostgreSQL back to the first write answered 2xx.
  */
 class PostgresOutageTest {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
   private static final Duration OUTAGE = Duration.ofSeconds(10);
   private static final String CONFIGMAPS = "/api/v1/namespaces/default/configmaps";
   private static final String COUNTER = CONFIGMAPS + "/counter";
+  private static final String LATE_NODE = "registers-in-the-outage";
   private static final String DEPLOYMENT = "/apis/apps/v1/namespaces/default/deployments/outage-web";
 
   /** One write the client made: what, its answer, and when it was answered. */
@@ -92,6 +99,8 @@ class PostgresOutageTest {
             reads += 3;
           }
           System.out.printf("PostgreSQL outage: %d reads answered 200 while it was down%n", reads);
+          // a node whose agent starts now registers into a refusing journal: it must keep trying
+          startAgent(orca, LATE_NODE);
 
           postgres.startServer();
           long back = System.nanoTime();
@@ -166,10 +175,28 @@ class PostgresOutageTest {
         // controllers continue: the scale begun before the outage completes untouched, a new one too
         await("3 available", DEADLINE, () -> api.getJson(DEPLOYMENT), d -> d.path("status").path("availableReplicas").asInt() == 3);
         assertEquals(200, api.update(DEPLOYMENT, d -> ((ObjectNode) d.path("spec")).put("replicas", 5)).code());
+        await("the node whose registration failed in the outage Ready", DEADLINE, () -> api.get("/api/v1/nodes/" + LATE_NODE),
+            r -> r.code() == 200 && ready(r.json()));
         await("5 available", DEADLINE, () -> api.getJson(DEPLOYMENT), d -> d.path("status").path("availableReplicas").asInt() == 5);
         assertEquals(5, items(api.getJson("/api/v1/namespaces/default/pods?labelSelector=app%3Doutage-web")).size());
       }
     }
+  }
+
+  /** Runs a node agent in the Orca JVM as `--nodes` would, with a simulated runtime. */
+  private static void startAgent(TestOrca orca, String name) {
+    WorkerNodes.Command start = new WorkerNodes.StartNode(WorkerNodes.processNode(name),
+        new SimulatedRuntime(Duration.ZERO, ForkJoinPool.commonPool(), new LogStore(100)));
+    LocalAgents.get(orca.orca.system()).workers().orElseThrow().tell(start);
+  }
+
+  private static boolean ready(JsonNode node) {
+    for (JsonNode condition : node.path("status").path("conditions")) {
+      if (condition.path("type").asText().equals("Ready")) {
+        return condition.path("status").asText().equals("True");
+      }
+    }
+    return false;
   }
 
   private static boolean listening(TestOrca orca) {
