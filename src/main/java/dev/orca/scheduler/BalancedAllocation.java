@@ -17,7 +17,16 @@ public final class BalancedAllocation implements ScorePlugin {
 
   @Override
   public int score(Pod pod, NodeInfo node, ClusterSnapshot snapshot) {
+    return score(Requests.of(pod), node);
+  }
+
+  @Override
+  public ScorePlugin prepare(Pod pod, ClusterSnapshot snapshot) {
     Requests requests = Requests.of(pod);
+    return ScorePlugin.forNodes(NAME, node -> score(requests, node));
+  }
+
+  private static int score(Requests requests, NodeInfo node) {
     double cpu = used(node.requestedMilliCpu() + requests.milliCpu(), node.allocatableMilliCpu());
     double memory = used(node.requestedMemory() + requests.memory(), node.allocatableMemory());
     double deviation = Math.abs(cpu - memory) / 2;

@@ -66,6 +66,15 @@ public final class ClusterSnapshot {
         List.copyOf(withAntiAffinity));
   }
 
+  /**
+   * A snapshot over a node table kept elsewhere ({@link NodeTable}): the names in order, every
+   * node by name, the bound pods with required anti-affinity. The caller hands over copies it
+   * will not change.
+   */
+  static ClusterSnapshot over(List<String> names, Map<String, NodeInfo> nodes, List<Pod> podsWithRequiredAntiAffinity) {
+    return new ClusterSnapshot(names, nodes, Map.of(), podsWithRequiredAntiAffinity);
+  }
+
   /** Whether the pod has finished and no longer holds resources on its node. */
   public static boolean isTerminal(Pod pod) {
     String phase = pod.status() == null ? null : pod.status().phase();

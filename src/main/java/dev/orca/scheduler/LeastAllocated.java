@@ -17,7 +17,16 @@ public final class LeastAllocated implements ScorePlugin {
 
   @Override
   public int score(Pod pod, NodeInfo node, ClusterSnapshot snapshot) {
+    return score(Requests.nonZero(pod), node);
+  }
+
+  @Override
+  public ScorePlugin prepare(Pod pod, ClusterSnapshot snapshot) {
     Requests requests = Requests.nonZero(pod);
+    return ScorePlugin.forNodes(NAME, node -> score(requests, node));
+  }
+
+  private static int score(Requests requests, NodeInfo node) {
     long cpu = free(node.requestedMilliCpu() + requests.milliCpu(), node.allocatableMilliCpu());
     long memory = free(node.requestedMemory() + requests.memory(), node.allocatableMemory());
     return (int) ((cpu + memory) / 2);

@@ -1,33 +1,58 @@
 package dev.orca.scheduler;
 
 import dev.orca.model.Node;
+import dev.orca.model.OwnerReference;
 import dev.orca.model.Pod;
+import dev.orca.model.Taint;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One node as the scheduler sees it: the node, what its pods request, and those pods (bound to
  * it and not terminal, including pods assumed earlier in the same batch).
+ *
+ * <p>Immutable. What every filter and scorer asks of every node it looks at — allocatable
+ * quantities, the taints that apply, how many pods each controller has here — is worked out
+ * once, when the node or its pods change, not once per pod scheduled.
  */
-public record NodeInfo(Node node, long requestedMilliCpu, long requestedMemory, List<Pod> pods) {
+public final class NodeInfo {
   /** The kubelet's default pod limit, used when a node reports none. */
   public static final long DEFAULT_MAX_PODS = 110;
 
-  public NodeInfo {
-    pods = List.copyOf(pods);
+  private final Node node;
+  private final long requestedMilliCpu;
+  private final long requestedMemory;
+  private final List<Pod> pods;
+  private final Allocatable allocatable;
+  private final List<Taint> effectiveTaints;
+  private final Map<String, Integer> podsByController;
+
+  private NodeInfo(Node node, long requestedMilliCpu, long requestedMemory, List<Pod> pods,
+      Allocatable allocatable, List<Taint> effectiveTaints, Map<String, Integer> podsByController) {
+    this.node = node;
+    this.requestedMilliCpu = requestedMilliCpu;
+    this.requestedMemory = requestedMemory;
+    this.pods = pods;
+    this.allocatable = allocatable;
+    this.effectiveTaints = effectiveTaints;
+    this.podsByController = podsByController;
   }
 
   /** A node with the given pods, their requests summed. */
   public static NodeInfo of(Node node, List<Pod> pods) {
     long cpu = 0;
     long memory = 0;
+    Map<String, Integer> byController = new HashMap<>();
     for (Pod p : pods) {
       Requests r = Requests.of(p);
       cpu += r.milliCpu();
       memory += r.memory();
+      countController(byController, p, 1);
     }
-    return new NodeInfo(node, cpu, memory, pods);
+    return new NodeInfo(node, cpu, memory, List.copyOf(pods), Allocatable.of(node),
+        TaintToleration.effectiveTaints(node), byController);
   }
 
   /** A copy with one more pod on it. */
@@ -36,7 +61,68 @@ public record NodeInfo(Node node, long requestedMilliCpu, long requestedMemory, 
     List<Pod> more = new ArrayList<>(pods.size() + 1);
     more.addAll(pods);
     more.add(pod);
-    return new NodeInfo(node, requestedMilliCpu + r.milliCpu(), requestedMemory + r.memory(), more);
+    Map<String, Integer> byController = new HashMap<>(podsByController);
+    countController(byController, pod, 1);
+    return new NodeInfo(node, requestedMilliCpu + r.milliCpu(), requestedMemory + r.memory(),
+        java.util.Collections.unmodifiableList(more), allocatable, effectiveTaints, byController);
+  }
+
+  /** A copy without the pod of that pod's namespace and name; this one if no such pod is on it. */
+  public NodeInfo withoutPod(Pod pod) {
+    String name = pod.metadata().name();
+    String namespace = AffinityTerms.namespace(pod);
+    for (int i = 0; i < pods.size(); i++) {
+      Pod p = pods.get(i);
+      if (name.equals(p.metadata().name()) && namespace.equals(AffinityTerms.namespace(p))) {
+        Requests r = Requests.of(p);
+        List<Pod> fewer = new ArrayList<>(pods);
+        fewer.remove(i);
+        Map<String, Integer> byController = new HashMap<>(podsByController);
+        countController(byController, p, -1);
+        return new NodeInfo(node, requestedMilliCpu - r.milliCpu(), requestedMemory - r.memory(),
+            java.util.Collections.unmodifiableList(fewer), allocatable, effectiveTaints, byController);
+      }
+    }
+    return this;
+  }
+
+  /** The same pods on a new version of the node (its labels, taints, capacity or conditions changed). */
+  public NodeInfo withNode(Node changed) {
+    return new NodeInfo(changed, requestedMilliCpu, requestedMemory, pods, Allocatable.of(changed),
+        TaintToleration.effectiveTaints(changed), podsByController);
+  }
+
+  private static void countController(Map<String, Integer> counts, Pod pod, int delta) {
+    OwnerReference owner = pod.metadata().controllerRef();
+    if (owner != null && owner.uid() != null) {
+      counts.merge(owner.uid(), delta, (a, b) -> a + b == 0 ? null : a + b);
+    }
+  }
+
+  public Node node() {
+    return node;
+  }
+
+  public long requestedMilliCpu() {
+    return requestedMilliCpu;
+  }
+
+  public long requestedMemory() {
+    return requestedMemory;
+  }
+
+  public List<Pod> pods() {
+    return pods;
+  }
+
+  /** How many of this node's pods the controller of that uid owns. */
+  public int podsOfController(String controllerUid) {
+    return podsByController.getOrDefault(controllerUid, 0);
+  }
+
+  /** The node's own taints, plus the not-ready taint when it is not Ready. */
+  public List<Taint> effectiveTaints() {
+    return effectiveTaints;
   }
 
   public String name() {
@@ -48,28 +134,41 @@ public record NodeInfo(Node node, long requestedMilliCpu, long requestedMemory, 
   }
 
   public long allocatableMilliCpu() {
-    return Quantities.milli(allocatable("cpu"));
+    return allocatable.milliCpu();
   }
 
   public long allocatableMemory() {
-    return Quantities.whole(allocatable("memory"));
+    return allocatable.memory();
   }
 
   public long allocatablePods() {
-    String pods = allocatable("pods");
-    return pods == null ? DEFAULT_MAX_PODS : Quantities.whole(pods);
+    return allocatable.pods();
+  }
+
+  @Override
+  public String toString() {
+    return "NodeInfo[" + name() + ", " + pods.size() + " pods, " + requestedMilliCpu + "m/" + allocatable.milliCpu()
+        + "m cpu, " + requestedMemory + "/" + allocatable.memory() + " memory]";
   }
 
   /** status.allocatable, falling back to status.capacity, per resource. */
-  private String allocatable(String resource) {
-    if (node.status() == null) {
-      return null;
+  private record Allocatable(long milliCpu, long memory, long pods) {
+    static Allocatable of(Node node) {
+      String pods = quantity(node, "pods");
+      return new Allocatable(Quantities.milli(quantity(node, "cpu")), Quantities.whole(quantity(node, "memory")),
+          pods == null ? DEFAULT_MAX_PODS : Quantities.whole(pods));
     }
-    Map<String, String> allocatable = node.status().allocatable();
-    if (allocatable != null && allocatable.containsKey(resource)) {
-      return allocatable.get(resource);
+
+    private static String quantity(Node node, String resource) {
+      if (node.status() == null) {
+        return null;
+      }
+      Map<String, String> allocatable = node.status().allocatable();
+      if (allocatable != null && allocatable.containsKey(resource)) {
+        return allocatable.get(resource);
+      }
+      Map<String, String> capacity = node.status().capacity();
+      return capacity == null ? null : capacity.get(resource);
     }
-    Map<String, String> capacity = node.status().capacity();
-    return capacity == null ? null : capacity.get(resource);
   }
 }

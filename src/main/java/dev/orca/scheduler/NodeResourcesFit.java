@@ -24,15 +24,46 @@ public final class NodeResourcesFit implements FilterPlugin {
 
   @Override
   public List<String> failures(Pod pod, NodeInfo node, ClusterSnapshot snapshot) {
+    return failures(Requests.of(pod), node);
+  }
+
+  /** The pod's requests, summed once for all the nodes it is checked against. */
+  @Override
+  public FilterPlugin prepare(Pod pod, ClusterSnapshot snapshot) {
+    Requests requests = Requests.of(pod);
+    return new FilterPlugin() {
+      @Override
+      public String name() {
+        return NAME;
+      }
+
+      @Override
+      public Optional<String> filter(Pod p, NodeInfo node, ClusterSnapshot s) {
+        return failures(p, node, s).stream().findFirst();
+      }
+
+      @Override
+      public List<String> failures(Pod p, NodeInfo node, ClusterSnapshot s) {
+        return NodeResourcesFit.failures(requests, node);
+      }
+    };
+  }
+
+  private static List<String> failures(Requests requests, NodeInfo node) {
+    boolean tooManyPods = node.pods().size() + 1 > node.allocatablePods();
+    boolean cpu = requests.milliCpu() > 0 && requests.milliCpu() > node.allocatableMilliCpu() - node.requestedMilliCpu();
+    boolean memory = requests.memory() > 0 && requests.memory() > node.allocatableMemory() - node.requestedMemory();
+    if (!tooManyPods && !cpu && !memory) {
+      return List.of();
+    }
     List<String> reasons = new ArrayList<>(3);
-    if (node.pods().size() + 1 > node.allocatablePods()) {
+    if (tooManyPods) {
       reasons.add(TOO_MANY_PODS);
     }
-    Requests requests = Requests.of(pod);
-    if (requests.milliCpu() > 0 && requests.milliCpu() > node.allocatableMilliCpu() - node.requestedMilliCpu()) {
+    if (cpu) {
       reasons.add(INSUFFICIENT_CPU);
     }
-    if (requests.memory() > 0 && requests.memory() > node.allocatableMemory() - node.requestedMemory()) {
+    if (memory) {
       reasons.add(INSUFFICIENT_MEMORY);
     }
     return reasons;

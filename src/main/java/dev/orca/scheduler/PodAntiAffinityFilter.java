@@ -77,13 +77,14 @@ public final class PodAntiAffinityFilter implements FilterPlugin {
   private static Set<Domain> domainsForbiddenByExistingPods(Pod pod, ClusterSnapshot snapshot) {
     Set<Domain> forbidden = new LinkedHashSet<>();
     for (Pod existing : snapshot.podsWithRequiredAntiAffinity()) {
-      NodeInfo node = snapshot.node(existing.spec().nodeName());
-      if (node == null) {
-        continue;
-      }
+      NodeInfo node = null;
       for (PodAffinityTerm term : AffinityTerms.requiredAntiAffinity(existing)) {
         if (!AffinityTerms.selects(term, existing, pod)) {
-          continue;
+          continue; // most existing terms select other apps: decided by labels alone, no node looked up
+        }
+        node = node != null ? node : snapshot.node(existing.spec().nodeName());
+        if (node == null) {
+          break;
         }
         String value = AffinityTerms.topologyValue(node, term.topologyKey());
         if (value != null) {

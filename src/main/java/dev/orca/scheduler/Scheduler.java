@@ -12,11 +12,9 @@ import dev.orca.store.StoredObject;
 import dev.orca.store.Store;
 import dev.orca.store.WatchCache;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.typed.Behavior;
@@ -42,7 +40,10 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
 
   private record PodSettled(ObjectKey key) implements Command {}
 
-  private record NodesChanged() implements Command {}
+  private record NodeChanged(String name, Node node) implements Command {}
+
+  /** A pod that counts against a node, or did, changed in a way that matters to scheduling; null when gone. */
+  private record PodPlacementChanged(ObjectKey key, Pod pod) implements Command {}
 
   private record Tick() implements Command {}
 
@@ -51,6 +52,11 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
   private record BindOutcome(ObjectKey key, boolean bound, String reason) implements Command {}
 
   private static final int BATCH = 500;
+  /**
+   * At most this long per tick, so a large batch on a large cluster does not hold a dispatcher
+   * thread (and this actor's bind outcomes) for a second; the rest waits for the next tick.
+   */
+  private static final long TICK_BUDGET_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
   private static final String COMPONENT = "default-scheduler";
 
   private final WatchCache cache;
@@ -58,6 +64,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
   private final TimerScheduler<Command> timers;
   private final SchedulingPipeline pipeline;
   private final SchedulerSettings settings;
+  private final NodeTable table = new NodeTable();
   private final Set<ObjectKey> queue = new LinkedHashSet<>();
   private final Map<ObjectKey, String> inFlight = new HashMap<>();
   private final Map<ObjectKey, String> unschedulable = new HashMap<>();
@@ -74,8 +81,13 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     this.pipeline = SchedulingPipeline.standard();
     this.events = dev.orca.control.EventRecorder.get(context.getSystem());
     this.subscription = cache.subscribe(this::route);
+    for (StoredObject s : cache.all(ResourceType.NODE)) {
+      table.putNode((Node) s.object());
+    }
     for (StoredObject s : cache.all(ResourceType.POD)) {
-      if (needsNode((Pod) s.object())) {
+      Pod pod = (Pod) s.object();
+      table.putPod(s.key(), pod);
+      if (needsNode(pod)) {
         queue.add(s.key());
       }
     }
@@ -93,23 +105,29 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
         && (pod.spec().schedulerName() == null || "default-scheduler".equals(pod.spec().schedulerName()));
   }
 
-  /** On the journal tail's thread: only tells. */
+  /**
+   * On the journal tail's thread: only tells. The changes the node table needs are passed on
+   * whole (a subscriber that replays them in order ends where the cache is, even for changes it
+   * also saw in its first read); a status report on a running pod passes nothing.
+   */
   private boolean route(Change change) {
     if (change.latest().object() instanceof Pod) {
+      Pod previous = change.previous() == null ? null : (Pod) change.previous().object();
       Pod current = change.current() == null ? null : (Pod) change.current().object();
+      if ((previous != null && NodeTable.countsOn(previous) != null || current != null && NodeTable.countsOn(current) != null)
+          && !NodeTable.sameForScheduling(previous, current)) {
+        getContext().getSelf().tell(new PodPlacementChanged(change.key(), current));
+      }
       if (current != null && needsNode(current)) {
-        if (change.previous() == null || !needsNode((Pod) change.previous().object())
-            || !current.spec().equals(((Pod) change.previous().object()).spec())) {
+        if (previous == null || !needsNode(previous) || !current.spec().equals(previous.spec())) {
           getContext().getSelf().tell(new PodPending(change.key()));
         }
       } else {
         getContext().getSelf().tell(new PodSettled(change.key()));
-        if (change.current() == null || PodResources.isTerminal(current)) {
-          getContext().getSelf().tell(new NodesChanged());
-        }
       }
-    } else if (change.latest().object() instanceof Node) {
-      getContext().getSelf().tell(new NodesChanged());
+    } else if (change.latest().object() instanceof Node node) {
+      getContext().getSelf().tell(new NodeChanged(node.metadata().name(),
+          change.current() == null ? null : (Node) change.current().object()));
     }
     return true;
   }
@@ -124,7 +142,8 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     return newReceiveBuilder()
         .onMessage(PodPending.class, this::onPodPending)
         .onMessage(PodSettled.class, this::onPodSettled)
-        .onMessage(NodesChanged.class, m -> retryUnschedulable())
+        .onMessage(NodeChanged.class, this::onNodeChanged)
+        .onMessage(PodPlacementChanged.class, this::onPodPlacementChanged)
         .onMessage(RetryUnschedulable.class, m -> retryUnschedulable())
         .onMessage(Tick.class, this::onTick)
         .onMessage(BindOutcome.class, this::onBindOutcome)
@@ -138,6 +157,24 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
       unschedulable.remove(m.key());
       queue.add(m.key());
       scheduleTick();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onNodeChanged(NodeChanged m) {
+    if (m.node() == null) {
+      table.removeNode(m.name());
+    } else {
+      table.putNode(m.node());
+    }
+    return retryUnschedulable();
+  }
+
+  /** A pod that ended or went frees room: the pods that fit nowhere get another try. */
+  private Behavior<Command> onPodPlacementChanged(PodPlacementChanged m) {
+    table.putPod(m.key(), m.pod());
+    if (m.pod() == null || NodeTable.countsOn(m.pod()) == null) {
+      return retryUnschedulable();
     }
     return this;
   }
@@ -165,11 +202,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
   }
 
   private Behavior<Command> onTick(Tick tick) {
-    List<Node> nodes = new ArrayList<>();
-    cache.all(ResourceType.NODE).forEach(s -> nodes.add((Node) s.object()));
-    List<Pod> pods = new ArrayList<>();
-    cache.all(ResourceType.POD).forEach(s -> pods.add((Pod) s.object()));
-    ClusterSnapshot snapshot = ClusterSnapshot.of(nodes, pods);
+    ClusterSnapshot snapshot = table.snapshot();
     for (Map.Entry<ObjectKey, String> assumed : inFlight.entrySet()) {
       StoredObject s = cache.get(assumed.getKey());
       if (s != null && ((Pod) s.object()).spec().nodeName() == null && snapshot.node(assumed.getValue()) != null) {
@@ -178,7 +211,8 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     }
     Iterator<ObjectKey> it = queue.iterator();
     int done = 0;
-    while (it.hasNext() && done < BATCH) {
+    long deadline = System.nanoTime() + TICK_BUDGET_NANOS;
+    while (it.hasNext() && done < BATCH && System.nanoTime() - deadline < 0) {
       ObjectKey key = it.next();
       it.remove();
       done++;

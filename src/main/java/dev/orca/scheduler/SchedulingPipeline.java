@@ -114,12 +114,16 @@ public final class SchedulingPipeline {
 
   /** The highest total score; among equals, each is equally likely (reservoir sampling). */
   private NodeInfo best(Pod pod, List<NodeInfo> feasible, ClusterSnapshot snapshot) {
+    List<WeightedScorer> prepared = new ArrayList<>(scorers.size());
+    for (WeightedScorer s : scorers) {
+      prepared.add(new WeightedScorer(s.plugin().prepare(pod, snapshot), s.weight()));
+    }
     NodeInfo chosen = null;
     long bestScore = Long.MIN_VALUE;
     int ties = 0;
     for (NodeInfo node : feasible) {
       long total = 0;
-      for (WeightedScorer s : scorers) {
+      for (WeightedScorer s : prepared) {
         total += (long) s.weight() * s.plugin().score(pod, node, snapshot);
       }
       if (total > bestScore) {

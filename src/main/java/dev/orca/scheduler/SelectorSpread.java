@@ -20,25 +20,31 @@ public final class SelectorSpread implements ScorePlugin {
 
   @Override
   public int score(Pod pod, NodeInfo node, ClusterSnapshot snapshot) {
-    OwnerReference owner = pod.metadata().controllerRef();
-    String ownerUid = owner == null ? null : owner.uid();
-    Map<String, String> labels = pod.metadata().labelsOrEmpty();
-    if (ownerUid == null && labels.isEmpty()) {
-      return MAX_SCORE;
-    }
-    String namespace = AffinityTerms.namespace(pod);
-    int siblings = 0;
-    for (Pod other : node.pods()) {
-      if (ownerUid != null ? sameOwner(ownerUid, other) : sameLabels(namespace, labels, other)) {
-        siblings++;
-      }
-    }
-    return MAX_SCORE / (1 + siblings);
+    return prepare(pod, snapshot).score(pod, node, snapshot);
   }
 
-  private static boolean sameOwner(String ownerUid, Pod other) {
-    OwnerReference ref = other.metadata().controllerRef();
-    return ref != null && ownerUid.equals(ref.uid());
+  /** Siblings by owner are counted by the node as its pods change; by labels, here, pod by pod. */
+  @Override
+  public ScorePlugin prepare(Pod pod, ClusterSnapshot snapshot) {
+    OwnerReference owner = pod.metadata().controllerRef();
+    if (owner != null && owner.uid() != null) {
+      String ownerUid = owner.uid();
+      return ScorePlugin.forNodes(NAME, node -> MAX_SCORE / (1 + node.podsOfController(ownerUid)));
+    }
+    Map<String, String> labels = pod.metadata().labelsOrEmpty();
+    if (labels.isEmpty()) {
+      return ScorePlugin.forNodes(NAME, node -> MAX_SCORE);
+    }
+    String namespace = AffinityTerms.namespace(pod);
+    return ScorePlugin.forNodes(NAME, node -> {
+      int siblings = 0;
+      for (Pod other : node.pods()) {
+        if (sameLabels(namespace, labels, other)) {
+          siblings++;
+        }
+      }
+      return MAX_SCORE / (1 + siblings);
+    });
   }
 
   private static boolean sameLabels(String namespace, Map<String, String> labels, Pod other) {

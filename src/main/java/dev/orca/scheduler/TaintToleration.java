@@ -25,7 +25,7 @@ public final class TaintToleration implements FilterPlugin {
 
   @Override
   public Optional<String> filter(Pod pod, NodeInfo node, ClusterSnapshot snapshot) {
-    for (Taint taint : effectiveTaints(node.node())) {
+    for (Taint taint : node.effectiveTaints()) {
       boolean blocks = "NoSchedule".equals(taint.effect()) || "NoExecute".equals(taint.effect());
       if (blocks && !Tolerations.tolerates(pod, taint)) {
         return Optional.of(reason(taint));
