@@ -48,6 +48,14 @@ public final class NodeEntity extends ObjectEntity {
    */
   public static final String MEMBER_ANNOTATION = "orca.dev/member";
 
+  /**
+   * On a simulated node: the name prefix of the worker member that runs its agent
+   * ({@code dev.orca.node.WorkerNodes}). With {@link #MEMBER_ANNOTATION} it is the worker's claim of
+   * the node, which an update that leaves both out (a {@code kubectl replace} of the manifest the
+   * node was created from) keeps: dropped, every worker would claim the node again.
+   */
+  public static final String OWNER_ANNOTATION = "orca.dev/simulated-by";
+
   /** The member running this node's agent was downed or removed from the cluster: the lease ends now. */
   public record MemberRemoved(String address) implements Command {}
 
@@ -85,6 +93,23 @@ public final class NodeEntity extends ObjectEntity {
 
   public static void init(ClusterSharding sharding, ControlSettings settings) {
     Entities.init(sharding, ResourceType.NODE, settings, NodeEntity::new);
+  }
+
+  /** A worker's claim of the node stays, unless the update names a worker itself. */
+  @Override
+  protected KubeObject onUpdate(KubeObject current, KubeObject next) {
+    Map<String, String> claim = current.metadata().annotationsOrEmpty();
+    Map<String, String> proposed = next.metadata().annotationsOrEmpty();
+    if (!claim.containsKey(OWNER_ANNOTATION) || proposed.containsKey(OWNER_ANNOTATION)
+        || proposed.containsKey(MEMBER_ANNOTATION)) {
+      return next;
+    }
+    Map<String, String> annotations = new java.util.LinkedHashMap<>(proposed);
+    annotations.put(OWNER_ANNOTATION, claim.get(OWNER_ANNOTATION));
+    if (claim.containsKey(MEMBER_ANNOTATION)) {
+      annotations.put(MEMBER_ANNOTATION, claim.get(MEMBER_ANNOTATION));
+    }
+    return next.withMetadata(next.metadata().withAnnotations(annotations));
   }
 
   @Override

@@ -154,6 +154,11 @@ public abstract class ObjectEntity
     return object;
   }
 
+  /** Fills in what the server keeps across an update of metadata and spec that leaves it out. */
+  protected KubeObject onUpdate(KubeObject current, KubeObject next) {
+    return next;
+  }
+
   /** Why this update may not be made, or null. */
   protected Status refuseUpdate(KubeObject current, KubeObject proposed) {
     return null;
@@ -260,7 +265,8 @@ public abstract class ObjectEntity
       return Effect().reply(cmd.replyTo(), new Rejected(Statuses.conflict(key)));
     }
     KubeObject current = state.object();
-    KubeObject next = cmd.statusOnly() ? ObjectParts.withStatusOf(current, cmd.object()) : merged(current, cmd.object());
+    KubeObject next = cmd.statusOnly() ? ObjectParts.withStatusOf(current, cmd.object())
+        : onUpdate(current, merged(current, cmd.object()));
     if (!cmd.statusOnly()) {
       Status refusal = refuseUpdate(current, next);
       if (refusal != null) {

@@ -4,7 +4,10 @@ import com.typesafe.config.Config;
 import dev.orca.store.ObjectKey;
 import java.time.Duration;
 
-/** How node agents behave, from {@code orca.node}, {@code orca.runtime} and {@code orca.simulated-node}. */
+/**
+ * How node agents behave, from {@code orca.node}, {@code orca.runtime} and {@code orca.simulated-node}
+ * (and the time a worker waits for its claim of a node to be answered: {@code orca.control.ask-timeout}).
+ */
 public record NodeSettings(
     Duration heartbeatInterval,
     Duration resyncInterval,
@@ -17,7 +20,10 @@ public record NodeSettings(
     int pods,
     java.util.List<dev.orca.model.Taint> simulatedTaints,
     Duration metricsInterval,
-    String simulatedNamePrefix) {
+    String simulatedNamePrefix,
+    Duration claimTimeout,
+    Duration claimRetryMin,
+    Duration claimRetryMax) {
 
   public static NodeSettings from(Config config) {
     return new NodeSettings(
@@ -32,7 +38,10 @@ public record NodeSettings(
         config.getInt("orca.simulated-node.pods"),
         taints(config.getString("orca.simulated-node.taint")),
         config.getDuration("orca.metrics.interval"),
-        config.getString("orca.simulated-node.name-prefix"));
+        config.getString("orca.simulated-node.name-prefix"),
+        config.getDuration("orca.control.ask-timeout"),
+        config.getDuration("orca.node.claim-retry-min"),
+        config.getDuration("orca.node.claim-retry-max"));
   }
 
   /** {@code key=value:Effect} (or {@code key:Effect}) as one taint; empty for none. */

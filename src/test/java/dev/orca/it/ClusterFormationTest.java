@@ -1,5 +1,7 @@
 package dev.orca.it;
 
+import static dev.orca.it.SimulatedNodeClaimTest.annotation;
+import static dev.orca.it.SimulatedNodeClaimTest.ready;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Three real member JVMs through {@code orca cluster up}, sharing a PostgreSQL journal: the cluster
  * forms (three members Up, as {@code cluster status -o json} reports them), every member serves the
  * same objects with the same resourceVersions, a watch moves from one member to another and
- * resumes from its last resourceVersion, a killed member is removed and its shards move, restarted
- * it rejoins and gets shards again, and {@code cluster down} stops the rest.
+ * resumes from its last resourceVersion, a killed member is removed and its shards move — a
+ * simulated node it claimed through the API goes NotReady with it and its pod is lost —, restarted
+ * it rejoins, gets shards again and runs that node again, and {@code cluster down} stops the rest.
  *
  * <p>The journal is the test JVM's private PostgreSQL ({@link TestPostgres}), database orca.
  */
@@ -64,8 +67,15 @@ class ClusterFormationTest {
       }
       sameObjectsEverywhere(apis);
       aWatchMovesToAnotherMember(apis);
+      ApiClient first = apis.get(0);
+      String orca3 = aNodePinnedToOrca3RunsThere(first);
 
       assertEquals(0, cluster("kill", "orca-3", "--data-dir", dir.toString()).code);
+      // the member named on the node is downed: the node's lease ends at once, its pod is lost
+      // (a ReplicaSet's would be replaced)
+      ApiClient.await("kwok-on-3 NotReady and its pod lost", java.time.Duration.ofSeconds(30),
+          () -> first.getJson("/api/v1/namespaces/default/pods/on-kwok-3").path("status").path("phase").asText(),
+          phase -> phase.equals("Failed") && !ready(first.getJson("/api/v1/nodes/kwok-on-3")));
       // downed by the SBR and removed (turbo: ~5 s)
       ApiClient.await("orca-3 removed", java.time.Duration.ofSeconds(30),
           () -> json(cluster("status", "--data-dir", dir.toString(), "-o", "json")).path("members"),
@@ -79,6 +89,9 @@ class ClusterFormationTest {
           () -> json(cluster("status", "--data-dir", dir.toString(), "-o", "json")).path("members"),
           now -> now.get(2).path("status").asText().equals("Up") && now.get(2).path("shards").asInt() > 0);
       System.out.println("cluster formation: after its restart orca-3 hosts " + rejoined.get(2).path("shards") + " shards");
+      ApiClient.await("kwok-on-3 Ready again, run by the restarted orca-3", java.time.Duration.ofSeconds(60),
+          () -> first.getJson("/api/v1/nodes/kwok-on-3"),
+          n -> ready(n) && orca3.equals(annotation(n, "orca.dev/member")));
     } finally {
       Result down = cluster("down", "--data-dir", dir.toString());
       assertEquals(0, down.code, down.out + down.err);
@@ -102,6 +115,26 @@ class ClusterFormationTest {
       ApiClient.await("the same objects and resourceVersions on another member", bound, () -> RestartTest.inventory(other),
           first::equals);
     }
+  }
+
+  /**
+   * A simulated node created through member 1 naming orca-3's prefix, but no member: orca-3 claims
+   * it (its address on the node, as on its own simulated nodes) and runs it, and a pod held to it
+   * runs. Returns orca-3's address.
+   */
+  private static String aNodePinnedToOrca3RunsThere(ApiClient api) {
+    assertEquals(201, api.post("/api/v1/nodes",
+        Manifests.simulatedNodeFor("orca-3-sim-", "kwok-on-3", "{\"pool\":\"kwok-on-3\"}")).code());
+    String orca3 = annotation(api.getJson("/api/v1/nodes/orca-3-sim-1"), "orca.dev/member");
+    assertTrue(orca3.startsWith("pekko://"), orca3);
+    ApiClient.await("kwok-on-3 claimed by orca-3 and Ready", java.time.Duration.ofSeconds(30),
+        () -> api.getJson("/api/v1/nodes/kwok-on-3"), n -> ready(n) && orca3.equals(annotation(n, "orca.dev/member")));
+    assertEquals(201, api.post("/api/v1/namespaces/default/pods",
+        Manifests.pod("on-kwok-3", "\"nodeSelector\":{\"pool\":\"kwok-on-3\"}")).code());
+    ApiClient.await("on-kwok-3 Running", java.time.Duration.ofSeconds(30),
+        () -> api.getJson("/api/v1/namespaces/default/pods/on-kwok-3").path("status").path("phase").asText(),
+        phase -> phase.equals("Running"));
+    return orca3;
   }
 
   /**

@@ -33,4 +33,10 @@ final class Manifests {
          "status":{"capacity":{"cpu":"%s","memory":"%s","pods":"110"}}}
         """.formatted(name, labelsJson, taintsJson, cpu, memory);
   }
+
+  /** A simulated node that names the worker to run it by its name prefix ({@code orca.dev/simulated-by}). */
+  static String simulatedNodeFor(String owner, String name, String labelsJson) {
+    return simulatedNode(name, "4", "8Gi", labelsJson, "[]").replace("{\"orca.dev/simulated\":\"true\"}",
+        "{\"orca.dev/simulated\":\"true\",\"orca.dev/simulated-by\":\"" + owner + "\"}");
+  }
 }

@@ -1,8 +1,11 @@
 package dev.orca.it;
 
 import static dev.orca.it.ApiClient.await;
+import static dev.orca.it.SimulatedNodeClaimTest.annotation;
+import static dev.orca.it.SimulatedNodeClaimTest.ready;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two Orca JVMs in one Pekko cluster writing one PostgreSQL journal: both APIs serve the same
- * objects with the same resourceVersions, and a write through one shows on the other's watch.
+ * objects with the same resourceVersions, a write through one shows on the other's watch, and a
+ * simulated node created through the API runs on exactly one of them.
  */
 @ExtendWith(TestPostgres.Resolver.class)
 class TwoJvmPostgresTest {
@@ -35,6 +39,8 @@ class TwoJvmPostgresTest {
     TestPostgres.journal(url).forEach((k, v) -> common.add(k + "=" + v));
     common.add("pekko.cluster.seed-nodes.0=pekko://orca@127.0.0.1:" + remoteA);
     common.add("orca.runtime.simulated-start-delay=100ms");
+    // kill-node-agent answers 404 on a member that runs no agent of the node: which JVMs run one
+    common.add("orca.chaos.enabled=on");
     Path dataA = Files.createTempDirectory("orca-pg-a-");
     Path dataB = Files.createTempDirectory("orca-pg-b-");
     int apiA = OrcaProcess.freePort();
@@ -52,6 +58,8 @@ class TwoJvmPostgresTest {
           () -> b.get("/apis/apps/v1/namespaces/default/deployments/shared"),
           r -> r.code() == 200 && r.json().path("status").path("availableReplicas").asInt() == 6);
       assertEquals(201, b.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"from-b\"}}").code());
+
+      aSimulatedNodeRunsOnOneMember(a, b, "pekko://orca@127.0.0.1:" + remoteA, "pekko://orca@127.0.0.1:" + remoteB);
 
       Map<String, String> onA = PostgresJournalTest.settled(a);
       await("the second member to serve what the first serves", DEADLINE, () -> RestartTest.inventory(b), onA::equals);
@@ -86,6 +94,37 @@ class TwoJvmPostgresTest {
       TestOrca.deleteTree(dataA);
       TestOrca.deleteTree(dataB);
     }
+  }
+
+  /**
+   * A Node with {@code orca.dev/simulated: "true"} and no owner, created through the first member:
+   * both workers see it, one claim lands, and only that member runs an agent for it — the other's
+   * chaos endpoint finds none there. Both members use the same name prefix here, so the member's
+   * address on the node is what tells them apart; the first member's own simulated nodes are not
+   * run by the second either.
+   */
+  private static void aSimulatedNodeRunsOnOneMember(ApiClient a, ApiClient b, String addressA, String addressB) {
+    assertEquals(201, a.post("/api/v1/nodes", Manifests.simulatedNode("kwok-shared", "4", "8Gi", "{}", "[]")).code());
+    JsonNode node = await("kwok-shared claimed by one member and Ready", DEADLINE,
+        () -> a.getJson("/api/v1/nodes/kwok-shared"), n -> !annotation(n, "orca.dev/member").isEmpty() && ready(n));
+    String member = annotation(node, "orca.dev/member");
+    assertTrue(member.equals(addressA) || member.equals(addressB), node.toString());
+    assertEquals("sim-node-", annotation(node, "orca.dev/simulated-by"), node.toString());
+    ApiClient runs = member.equals(addressA) ? a : b;
+    ApiClient other = member.equals(addressA) ? b : a;
+
+    assertEquals(404, killAgent(other, "kwok-shared", "1s").code(), "the member whose claim lost runs no agent of it");
+    assertEquals(404, killAgent(b, "sim-node-1", "1s").code(), "the second member runs no agent for the first's nodes");
+    ApiClient.Response killed = killAgent(runs, "kwok-shared", "1s");
+    assertEquals(201, killed.code(), killed.body());
+    await("the agent back", DEADLINE, () -> ApiClient.items(runs.getJson("/chaos/v1/faults")).size(), n -> n == 0);
+    assertEquals(member, annotation(a.getJson("/api/v1/nodes/kwok-shared"), "orca.dev/member"), "the claim stays");
+    assertEquals(404, killAgent(other, "kwok-shared", "1s").code(), "still no agent on the other member");
+  }
+
+  private static ApiClient.Response killAgent(ApiClient api, String node, String duration) {
+    return api.post("/chaos/v1/faults",
+        "{\"kind\":\"kill-node-agent\",\"target\":\"node/" + node + "\",\"for\":\"" + duration + "\"}");
   }
 
   private static String[] with(List<String> common, String more) {
