@@ -30,6 +30,11 @@ final class ProcessStats {
     return total;
   }
 
+  /** The live heap of one process by class ({@code jcmd GC.class_histogram}, which collects first). */
+  static HeapHistogram histogram(ProcessHandle process) throws IOException, InterruptedException {
+    return HeapHistogram.parse(jcmd(process.pid(), "GC.class_histogram"));
+  }
+
   /** CPU seconds (user + system) the processes have used so far; 0 for one whose /proc entry is gone. */
   static double cpuSeconds(List<ProcessHandle> processes) {
     double total = 0;

@@ -105,6 +105,11 @@ final class ScaleReport {
         entries(po.putArray("threads"), p.threads());
       });
     }
+    if (!s.heapGrowth().isEmpty()) {
+      var growth = o.putArray("heapGrowthTop");
+      s.heapGrowth().forEach(g -> growth.addObject().put("class", g.className()).put("instances", g.instances())
+          .put("bytes", g.bytes()));
+    }
     var notes = o.putArray("notes");
     s.notes().forEach(notes::add);
   }
@@ -177,6 +182,7 @@ final class ScaleReport {
     }
     for (SizeResult s : sizes) {
       s.profiles().forEach((phase, p) -> profile(md, label(s) + ", " + phase, p));
+      heapGrowth(md, s);
     }
     List<String> notes = new ArrayList<>();
     sizes.forEach(s -> s.notes().forEach(n -> notes.add(label(s) + ": " + n)));
@@ -199,6 +205,21 @@ final class ScaleReport {
     for (int i = 0; i < rows; i++) {
       md.append("| ").append(cell(p.self(), i, p.samples())).append(" | ").append(cell(p.orca(), i, p.samples()))
           .append(" | ").append(cell(p.threads(), i, p.samples())).append(" |\n");
+    }
+  }
+
+  /** Where a pod's heap goes: the classes that grew most from the nodes alone to every pod, at rest. */
+  private static void heapGrowth(StringBuilder md, SizeResult s) {
+    if (s.heapGrowth().isEmpty()) {
+      return;
+    }
+    md.append("\n## Heap growth: ").append(label(s)).append("\n\nLive heap by class (`jcmd GC.class_histogram`, first "
+        + "control-plane JVM) with every pod at rest, less the same with the nodes only; per pod over ")
+        .append(s.podsAtEnd()).append(" pods.\n\n| class | instances per pod | bytes per pod | MiB |\n| --- | ---: | ---: | ---: |\n");
+    for (HeapHistogram.Growth g : s.heapGrowth()) {
+      md.append("| `").append(g.className()).append("` | ")
+          .append(String.format(Locale.ROOT, "%.1f | %.0f | %.1f", (double) g.instances() / s.podsAtEnd(),
+              (double) g.bytes() / s.podsAtEnd(), g.bytes() / 1048576.0)).append(" |\n");
     }
   }
 

@@ -26,6 +26,8 @@ import java.util.function.Supplier;
  */
 final class ScaleRun {
   private static final Duration REST = Duration.ofSeconds(20);
+  /** How many classes the heap growth table lists. */
+  private static final int HEAP_CLASSES = 15;
 
   private final ScaleOptions options;
   private final ScaleOptions.Size size;
@@ -51,6 +53,7 @@ final class ScaleRun {
       awaitProgress("nodes", () -> readyNodes(api) >= size.nodes(), () -> readyNodes(api) + "/" + size.nodes() + " Ready");
       double nodesReady = seconds(nodesStart);
       long heapNodes = ProcessStats.liveHeapBytes(cp.processes());
+      HeapHistogram histogramNodes = options.profile() ? ProcessStats.histogram(cp.processes().get(0)) : null;
       log.accept(String.format("%d nodes Ready in %.1f s; live heap %s", size.nodes(), nodesReady, mib(heapNodes)));
       for (int i = 0; i < PodCreator.NAMESPACES; i++) {
         send(api, "POST", "/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\""
@@ -87,6 +90,8 @@ final class ScaleRun {
         double[] probeStartup = startup(probe, watch);
         double restCpu = restCpu(cp);
         long heapFull = ProcessStats.liveHeapBytes(cp.processes());
+        List<HeapHistogram.Growth> heapGrowth = histogramNodes == null ? List.of()
+            : ProcessStats.histogram(cp.processes().get(0)).growthSince(histogramNodes, HEAP_CLASSES);
         long journal = cp.journalBytes();
         log.accept(String.format("at rest: %.2f cores, live heap %s, journal %s", restCpu, mib(heapFull), mib(journal)));
         double apiCpuBefore = ProcessStats.cpuSeconds(cp.processes());
@@ -105,7 +110,7 @@ final class ScaleRun {
             ScaleMetrics.percentiles(fill.startup()), ScaleMetrics.percentiles(probeStartup), options.probeRate(),
             apiResult.verbs(), apiResult.watchDelivery(), options.backgroundWrites(), apiCpu, restCpu, heapNodes, heapFull,
             journal, podsAtEnd, restart[0], restart[1], ScaleMetrics.perSecond(fill.bound()),
-            ScaleMetrics.perSecond(fill.ready()), sorted(fill.startup()), profiles, List.copyOf(notes));
+            ScaleMetrics.perSecond(fill.ready()), sorted(fill.startup()), profiles, heapGrowth, List.copyOf(notes));
       }
     }
   }

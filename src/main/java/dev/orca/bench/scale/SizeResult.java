@@ -16,7 +16,7 @@ record SizeResult(int nodes, int pods, int members, String journal, double nodes
     Map<String, Verb> api, ScaleMetrics.Percentiles watchDelivery, int backgroundWrites, double apiPhaseCpuCores,
     double restCpuCores, long heapNodesOnly, long heapFull, long journalBytes, int podsAtEnd, double restartSeconds,
     double restartApiSeconds, int[] boundPerSecond, int[] readyPerSecond, double[] fillStartupSorted,
-    Map<String, JfrProfile.Summary> profiles, List<String> notes) {
+    Map<String, JfrProfile.Summary> profiles, List<HeapHistogram.Growth> heapGrowth, List<String> notes) {
 
   /** One verb's latencies, how many of its requests failed, and how many were not sent (too many out). */
   record Verb(ScaleMetrics.Percentiles latency, int failures, double perSecond, int skipped) {}
