@@ -139,10 +139,30 @@ public final class NodeEntity extends ObjectEntity {
     NodeStatus refreshed = withReady(new NodeStatus(announced.status().capacity(), announced.status().allocatable(),
         current.status() == null ? null : current.status().conditions(), announced.status().addresses(),
         announced.status().nodeInfo()), true);
-    if (refreshed.equals(current.status())) {
+    Node registered = withRunner(current, announced);
+    if (refreshed.equals(current.status()) && registered == current) {
       return Effect().noReply();
     }
-    return persist(new ObjectUpdated(current.withStatus(refreshed)));
+    return persist(new ObjectUpdated(registered.withStatus(refreshed)));
+  }
+
+  /**
+   * The node naming the agent that registers it: the worker and member it announces (a member
+   * restarted at a new address runs its configured nodes from there); the node as it was when the
+   * announcement names no runner or the same one.
+   */
+  private static Node withRunner(Node current, Node announced) {
+    Map<String, String> announcedAnnotations = announced.metadata().annotationsOrEmpty();
+    Map<String, String> annotations = new java.util.LinkedHashMap<>(current.metadata().annotationsOrEmpty());
+    boolean changed = false;
+    for (String key : List.of(MEMBER_ANNOTATION, OWNER_ANNOTATION)) {
+      String value = announcedAnnotations.get(key);
+      if (value != null && !value.equals(annotations.get(key))) {
+        annotations.put(key, value);
+        changed = true;
+      }
+    }
+    return changed ? current.withMetadata(current.metadata().withAnnotations(annotations)) : current;
   }
 
   private ReplyEffect<ObjectEvent, State> onHeartbeat(State state, Heartbeat cmd) {

@@ -256,7 +256,8 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
     if (claim == NodeClaim.RUN && !running && !node.metadata().isDeleting()) {
       getContext().getLog().info("running the agent of node {}, which names this member", name);
       startAgent(adopted(node));
-    } else if (claim == NodeClaim.CLAIM && up && !node.metadata().isDeleting()) {
+    } else if (claim == NodeClaim.CLAIM && up && !node.metadata().isDeleting() && !configured.contains(name)) {
+      // a configured node is this worker's by configuration: its agent's registration names this member
       claim(stored);
     } else if (claim == NodeClaim.ELSEWHERE && running && !configured.contains(name)) {
       getContext().getLog().warn("stopping the agent of node {}: it now names member {} ({})", name,

@@ -28,9 +28,11 @@ public final class NodeInfo {
   private final Allocatable allocatable;
   private final List<Taint> effectiveTaints;
   private final Map<String, Integer> podsByController;
+  private final Map<LabelSet, Integer> podsByLabels;
 
   private NodeInfo(Node node, long requestedMilliCpu, long requestedMemory, List<Pod> pods,
-      Allocatable allocatable, List<Taint> effectiveTaints, Map<String, Integer> podsByController) {
+      Allocatable allocatable, List<Taint> effectiveTaints, Map<String, Integer> podsByController,
+      Map<LabelSet, Integer> podsByLabels) {
     this.node = node;
     this.requestedMilliCpu = requestedMilliCpu;
     this.requestedMemory = requestedMemory;
@@ -38,6 +40,7 @@ public final class NodeInfo {
     this.allocatable = allocatable;
     this.effectiveTaints = effectiveTaints;
     this.podsByController = podsByController;
+    this.podsByLabels = podsByLabels;
   }
 
   /** A node with the given pods, their requests summed. */
@@ -45,14 +48,15 @@ public final class NodeInfo {
     long cpu = 0;
     long memory = 0;
     Map<String, Integer> byController = new HashMap<>();
+    Map<LabelSet, Integer> byLabels = new HashMap<>();
     for (Pod p : pods) {
       Requests r = Requests.of(p);
       cpu += r.milliCpu();
       memory += r.memory();
-      countController(byController, p, 1);
+      count(byController, byLabels, p, 1);
     }
     return new NodeInfo(node, cpu, memory, List.copyOf(pods), Allocatable.of(node),
-        TaintToleration.effectiveTaints(node), byController);
+        TaintToleration.effectiveTaints(node), byController, byLabels);
   }
 
   /** A copy with one more pod on it. */
@@ -62,9 +66,10 @@ public final class NodeInfo {
     more.addAll(pods);
     more.add(pod);
     Map<String, Integer> byController = new HashMap<>(podsByController);
-    countController(byController, pod, 1);
+    Map<LabelSet, Integer> byLabels = new HashMap<>(podsByLabels);
+    count(byController, byLabels, pod, 1);
     return new NodeInfo(node, requestedMilliCpu + r.milliCpu(), requestedMemory + r.memory(),
-        java.util.Collections.unmodifiableList(more), allocatable, effectiveTaints, byController);
+        java.util.Collections.unmodifiableList(more), allocatable, effectiveTaints, byController, byLabels);
   }
 
   /** A copy without the pod of that pod's namespace and name; this one if no such pod is on it. */
@@ -78,9 +83,10 @@ public final class NodeInfo {
         List<Pod> fewer = new ArrayList<>(pods);
         fewer.remove(i);
         Map<String, Integer> byController = new HashMap<>(podsByController);
-        countController(byController, p, -1);
+        Map<LabelSet, Integer> byLabels = new HashMap<>(podsByLabels);
+        count(byController, byLabels, p, -1);
         return new NodeInfo(node, requestedMilliCpu - r.milliCpu(), requestedMemory - r.memory(),
-            java.util.Collections.unmodifiableList(fewer), allocatable, effectiveTaints, byController);
+            java.util.Collections.unmodifiableList(fewer), allocatable, effectiveTaints, byController, byLabels);
       }
     }
     return this;
@@ -89,14 +95,21 @@ public final class NodeInfo {
   /** The same pods on a new version of the node (its labels, taints, capacity or conditions changed). */
   public NodeInfo withNode(Node changed) {
     return new NodeInfo(changed, requestedMilliCpu, requestedMemory, pods, Allocatable.of(changed),
-        TaintToleration.effectiveTaints(changed), podsByController);
+        TaintToleration.effectiveTaints(changed), podsByController, podsByLabels);
   }
 
-  private static void countController(Map<String, Integer> counts, Pod pod, int delta) {
+  private static void count(Map<String, Integer> byController, Map<LabelSet, Integer> byLabels, Pod pod, int delta) {
     OwnerReference owner = pod.metadata().controllerRef();
     if (owner != null && owner.uid() != null) {
-      counts.merge(owner.uid(), delta, (a, b) -> a + b == 0 ? null : a + b);
+      byController.merge(owner.uid(), delta, NodeInfo::sum);
     }
+    if (!pod.metadata().labelsOrEmpty().isEmpty()) {
+      byLabels.merge(LabelSet.of(pod), delta, NodeInfo::sum);
+    }
+  }
+
+  private static Integer sum(Integer a, Integer b) {
+    return a + b == 0 ? null : a + b;
   }
 
   public Node node() {
@@ -118,6 +131,11 @@ public final class NodeInfo {
   /** How many of this node's pods the controller of that uid owns. */
   public int podsOfController(String controllerUid) {
     return podsByController.getOrDefault(controllerUid, 0);
+  }
+
+  /** How many of this node's pods have exactly these labels in this namespace. */
+  public int podsWithLabels(LabelSet labels) {
+    return podsByLabels.getOrDefault(labels, 0);
   }
 
   /** The node's own taints, plus the not-ready taint when it is not Ready. */

@@ -23,7 +23,7 @@ public final class SelectorSpread implements ScorePlugin {
     return prepare(pod, snapshot).score(pod, node, snapshot);
   }
 
-  /** Siblings by owner are counted by the node as its pods change; by labels, here, pod by pod. */
+  /** Siblings are counted by the node as its pods change (by owner, and by namespace and labels). */
   @Override
   public ScorePlugin prepare(Pod pod, ClusterSnapshot snapshot) {
     OwnerReference owner = pod.metadata().controllerRef();
@@ -35,19 +35,7 @@ public final class SelectorSpread implements ScorePlugin {
     if (labels.isEmpty()) {
       return ScorePlugin.forNodes(NAME, node -> MAX_SCORE);
     }
-    String namespace = AffinityTerms.namespace(pod);
-    return ScorePlugin.forNodes(NAME, node -> {
-      int siblings = 0;
-      for (Pod other : node.pods()) {
-        if (sameLabels(namespace, labels, other)) {
-          siblings++;
-        }
-      }
-      return MAX_SCORE / (1 + siblings);
-    });
-  }
-
-  private static boolean sameLabels(String namespace, Map<String, String> labels, Pod other) {
-    return namespace.equals(AffinityTerms.namespace(other)) && labels.equals(other.metadata().labelsOrEmpty());
+    LabelSet same = LabelSet.of(pod);
+    return ScorePlugin.forNodes(NAME, node -> MAX_SCORE / (1 + node.podsWithLabels(same)));
   }
 }
