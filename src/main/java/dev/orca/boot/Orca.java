@@ -114,7 +114,9 @@ public final class Orca implements AutoCloseable {
     DeploymentEntity.init(sharding, control);
     NodeEntity.init(sharding, control);
     NamespaceEntity.init(sharding, control);
-    for (ResourceType passive : List.of(ResourceType.EVENT, ResourceType.SERVICE, ResourceType.ENDPOINTS,
+    PassiveEntity.init(sharding, ResourceType.EVENT, control, system,
+        system.settings().config().getDuration("orca.events.passivate-after"));
+    for (ResourceType passive : List.of(ResourceType.SERVICE, ResourceType.ENDPOINTS,
         ResourceType.ENDPOINT_SLICE, ResourceType.CONFIG_MAP, ResourceType.SECRET)) {
       PassiveEntity.init(sharding, passive, control);
     }
@@ -251,6 +253,8 @@ public final class Orca implements AutoCloseable {
       JournalSchema.createIfMissing(db.getString("url"), db.getString("user"), db.getString("password"));
     } else {
       SchemaUtils.createIfNotExists(system).toCompletableFuture().get(60, TimeUnit.SECONDS);
+      Config db = config.getConfig("pekko-persistence-jdbc.shared-databases.slick.db");
+      JournalSchema.tuneH2(db.getString("url"), db.getString("user"), db.getString("password"));
     }
   }
 

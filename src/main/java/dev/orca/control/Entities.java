@@ -13,6 +13,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
@@ -60,9 +61,27 @@ public final class Entities {
 
   /** Starts sharding for a kind's entities, on the control role, placed only once lost writers are fenced. */
   public static void init(ClusterSharding sharding, ResourceType type, ControlSettings settings, Factory factory) {
-    sharding.init(Entity.of(typeKey(type), ctx -> behavior(type, ctx.getEntityId(), settings, factory))
+    sharding.init(entity(type, settings, factory));
+  }
+
+  /**
+   * The same, with the kind's entities passivated after {@code idle} without a message instead of
+   * the configured default: for kinds written once and rarely again (Events), whose entities
+   * would otherwise sit on the heap for minutes after their one write.
+   */
+  public static void init(ClusterSharding sharding, ResourceType type, ControlSettings settings, Factory factory,
+      org.apache.pekko.actor.typed.ActorSystem<?> system, java.time.Duration idle) {
+    org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings shardSettings =
+        org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings.create(system);
+    sharding.init(entity(type, settings, factory).withSettings(shardSettings.withPassivationStrategy(
+        shardSettings.passivationStrategySettings().withIdleEntityPassivation(idle))));
+  }
+
+  private static Entity<ObjectEntity.Command, ShardingEnvelope<ObjectEntity.Command>> entity(ResourceType type,
+      ControlSettings settings, Factory factory) {
+    return Entity.of(typeKey(type), ctx -> behavior(type, ctx.getEntityId(), settings, factory))
         .withRole("control")
-        .withAllocationStrategy(new FencedAllocation()));
+        .withAllocationStrategy(new FencedAllocation());
   }
 
   /** The key of an owner named by an ownerReference, when it is a kind Orca knows. */

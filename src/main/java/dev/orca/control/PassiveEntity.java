@@ -25,6 +25,12 @@ public final class PassiveEntity extends ObjectEntity {
     Entities.init(sharding, type, settings, PassiveEntity::new);
   }
 
+  /** Objects of the kind leave the heap after {@code idle} without a message (Events: written once). */
+  public static void init(ClusterSharding sharding, ResourceType type, ControlSettings settings,
+      org.apache.pekko.actor.typed.ActorSystem<?> system, Duration idle) {
+    Entities.init(sharding, type, settings, PassiveEntity::new, system, idle);
+  }
+
   @Override
   protected Duration resyncInterval() {
     return null;

@@ -36,6 +36,22 @@ public final class JournalSchema {
     }
   }
 
+  /**
+   * On H2: hands out the journal's {@code ordering} values 10,000 at a time. H2 records its
+   * sequence in the store whenever its cache of values runs out — by default every 32 inserts, a
+   * commit of its own each time (6 % of the CPU when pods were created at 110/s). A crash loses
+   * at most the rest of a cached block: a hole in {@code ordering} the journal tail waits out once.
+   */
+  public static void tuneH2(String url, String user, String password) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url, user, password);
+        Statement statement = connection.createStatement()) {
+      statement.execute("ALTER TABLE \"event_journal\" ALTER COLUMN \"ordering\" SET CACHE " + H2_ORDERING_CACHE);
+    }
+  }
+
+  /** How many {@code ordering} values H2 hands out at a time. */
+  static final int H2_ORDERING_CACHE = 10_000;
+
   /** How many events the journal holds. */
   public static long events(String url, String user, String password) throws SQLException {
     try (Connection connection = DriverManager.getConnection(url, user, password);

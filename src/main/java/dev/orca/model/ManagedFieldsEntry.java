@@ -2,7 +2,10 @@ package dev.orca.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Which manager owns which fields of an object (server-side apply), in the FieldsV1 encoding. */
+/**
+ * Which manager owns which fields of an object (server-side apply), in the FieldsV1 encoding. Equal
+ * fieldsV1 trees are one shared instance ({@link SharedTrees}): read them, never change them.
+ */
 public record ManagedFieldsEntry(
     String manager,
     String operation,
@@ -10,4 +13,9 @@ public record ManagedFieldsEntry(
     String time,
     String fieldsType,
     JsonNode fieldsV1,
-    String subresource) {}
+    String subresource) {
+
+  public ManagedFieldsEntry {
+    fieldsV1 = SharedTrees.intern(fieldsV1);
+  }
+}

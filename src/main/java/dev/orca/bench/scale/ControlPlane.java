@@ -67,7 +67,7 @@ final class ControlPlane implements AutoCloseable {
     List<String> sets = new ArrayList<>(options.sets());
     sets.add(0, "orca.runtime.simulated-start-delay=" + options.containerStart().toMillis() + "ms");
     if (postgres()) {
-      System.setProperty("orca.member-java-opts", "-Xmx" + options.heap() + " -XX:+UseG1GC");
+      System.setProperty("orca.member-java-opts", "-Xmx" + options.heap() + " -XX:+UseG1GC -XX:+UseStringDeduplication");
       List<String> up = new ArrayList<>(List.of("up", "--nodes", Integer.toString(options.members()),
           "--simulated-nodes", Integer.toString(Math.max(1, size.nodes() / options.members())),
           "--data-dir", dataDir.toString(), "--postgres-port", Integer.toString(pgPort),
@@ -79,7 +79,7 @@ final class ControlPlane implements AutoCloseable {
       ClusterCommand.runChecked(up.toArray(String[]::new));
     } else {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.heap(), "-XX:+UseG1GC",
+      List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.heap(), "-XX:+UseG1GC", "-XX:+UseStringDeduplication",
           "-cp", System.getProperty("java.class.path"), "dev.orca.Main", "up", "--port", Integer.toString(apiPort),
           "--data-dir", dataDir.toString(), "--simulated-nodes", Integer.toString(size.nodes()), "--no-process-node"));
       sets.forEach(s -> command.addAll(List.of("--set", s)));
