@@ -12,6 +12,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    AsyncPool.configure();
     if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
       usage();
       return;

@@ -14,7 +14,8 @@ public record ControlSettings(
     Duration persistFailureBackoffMax,
     Duration nodeGraceAfterStart,
     Duration deliveryRetry,
-    Duration nodeEvictionAfterMemberDown) {
+    Duration nodeEvictionAfterMemberDown,
+    Duration nodeStartupGrace) {
 
   public static ControlSettings from(Config config) {
     Config control = config.getConfig("orca.control");
@@ -29,6 +30,7 @@ public record ControlSettings(
         control.getDuration("persist-failure-backoff.max"),
         node.hasPath("grace-after-start") ? node.getDuration("grace-after-start") : node.getDuration("grace-period"),
         control.getDuration("delivery-retry"),
-        node.getDuration("eviction-delay-after-member-down"));
+        node.getDuration("eviction-delay-after-member-down"),
+        node.getDuration("startup-grace"));
   }
 }

@@ -82,6 +82,7 @@ public final class NodeEntity extends ObjectEntity {
   /** When this node's member was seen downed or removed (its lease ended then); null while it lives. */
   private Instant memberDownAt;
   private Boolean readyReported;
+  private boolean startupGraceApplied;
   private Boolean schedulableReported;
 
   private NodeEntity(ActorContext<Command> context, TimerScheduler<Command> timers, ObjectKey key,
@@ -233,6 +234,37 @@ public final class NodeEntity extends ObjectEntity {
   }
 
   /**
+   * Once, for a node that existed before this JVM started: its lease does not run out within
+   * {@code orca.node.startup-grace} of the JVM's start (kube-controller-manager's
+   * --node-startup-grace-period). After a restart of the control plane, recovering every object
+   * delays the agents' first heartbeats; a node is not lost for that. A node registered since (a
+   * test's, or a new one's) has its own lease from the first; a survivor that takes over a dead
+   * member's nodes has been up for longer, so failover is not slowed.
+   */
+  private void applyStartupGrace(Node node) {
+    if (startupGraceApplied) {
+      return;
+    }
+    startupGraceApplied = true;
+    Instant jvmStarted = Instant.now().minusSeconds(context.getSystem().uptime());
+    if (createdBefore(node, jvmStarted)) {
+      Instant floor = jvmStarted.plus(settings.nodeStartupGrace()).minus(settings.nodeGracePeriod());
+      if (floor.isAfter(lastHeartbeat)) {
+        lastHeartbeat = floor;
+      }
+    }
+  }
+
+  private static boolean createdBefore(Node node, Instant when) {
+    try {
+      String created = node.metadata().creationTimestamp();
+      return created != null && Instant.parse(created).isBefore(when);
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  /**
    * The lease check: Ready turns Unknown after the grace period, pods are lost after the eviction
    * delay. The member running the node's agent bounds both ways: once the cluster has downed it
    * the lease ends at once (as on its removal), and while it is unreachable but not downed its
@@ -244,6 +276,7 @@ public final class NodeEntity extends ObjectEntity {
   protected ReplyEffect<ObjectEvent, State> reconcile(KubeObject object) {
     Node node = (Node) object;
     Instant now = Instant.now();
+    applyStartupGrace(node);
     MemberLiveness member = memberLiveness(node);
     if (member == MemberLiveness.GONE) {
       endLease(now);

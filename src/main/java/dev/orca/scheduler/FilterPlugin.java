@@ -3,6 +3,7 @@ package dev.orca.scheduler;
 import dev.orca.model.Pod;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A feasibility check: whether a pod may run on a node. A failure carries kube-scheduler's
@@ -29,5 +30,25 @@ public interface FilterPlugin {
    */
   default FilterPlugin prepare(Pod pod, ClusterSnapshot snapshot) {
     return this;
+  }
+
+  /** A prepared filter: its pod is already worked out, so it looks only at the node. */
+  static FilterPlugin forNodes(String name, Function<NodeInfo, List<String>> failures) {
+    return new FilterPlugin() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Optional<String> filter(Pod pod, NodeInfo node, ClusterSnapshot snapshot) {
+        return failures(pod, node, snapshot).stream().findFirst();
+      }
+
+      @Override
+      public List<String> failures(Pod pod, NodeInfo node, ClusterSnapshot snapshot) {
+        return failures.apply(node);
+      }
+    };
   }
 }

@@ -31,22 +31,7 @@ public final class NodeResourcesFit implements FilterPlugin {
   @Override
   public FilterPlugin prepare(Pod pod, ClusterSnapshot snapshot) {
     Requests requests = Requests.of(pod);
-    return new FilterPlugin() {
-      @Override
-      public String name() {
-        return NAME;
-      }
-
-      @Override
-      public Optional<String> filter(Pod p, NodeInfo node, ClusterSnapshot s) {
-        return failures(p, node, s).stream().findFirst();
-      }
-
-      @Override
-      public List<String> failures(Pod p, NodeInfo node, ClusterSnapshot s) {
-        return NodeResourcesFit.failures(requests, node);
-      }
-    };
+    return FilterPlugin.forNodes(NAME, node -> failures(requests, node));
   }
 
   private static List<String> failures(Requests requests, NodeInfo node) {

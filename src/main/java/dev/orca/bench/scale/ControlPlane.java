@@ -62,12 +62,19 @@ final class ControlPlane implements AutoCloseable {
     start();
   }
 
+  /** The control plane's JVM options besides the heap: ORCA_BENCH_JAVA_OPTS, or G1 with string deduplication. */
+  private static List<String> gcOptions() {
+    String given = System.getenv("ORCA_BENCH_JAVA_OPTS");
+    return given == null || given.isBlank() ? List.of("-XX:+UseG1GC", "-XX:+UseStringDeduplication")
+        : List.of(given.trim().split("\\s+"));
+  }
+
   /** Starts the JVMs on the journal already there. */
   void start() throws Exception {
     List<String> sets = new ArrayList<>(options.sets());
     sets.add(0, "orca.runtime.simulated-start-delay=" + options.containerStart().toMillis() + "ms");
     if (postgres()) {
-      System.setProperty("orca.member-java-opts", "-Xmx" + options.heap() + " -XX:+UseG1GC -XX:+UseStringDeduplication");
+      System.setProperty("orca.member-java-opts", "-Xmx" + options.heap() + " " + String.join(" ", gcOptions()));
       List<String> up = new ArrayList<>(List.of("up", "--nodes", Integer.toString(options.members()),
           "--simulated-nodes", Integer.toString(Math.max(1, size.nodes() / options.members())),
           "--data-dir", dataDir.toString(), "--postgres-port", Integer.toString(pgPort),
@@ -79,8 +86,9 @@ final class ControlPlane implements AutoCloseable {
       ClusterCommand.runChecked(up.toArray(String[]::new));
     } else {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.heap(), "-XX:+UseG1GC", "-XX:+UseStringDeduplication",
-          "-cp", System.getProperty("java.class.path"), "dev.orca.Main", "up", "--port", Integer.toString(apiPort),
+      List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.heap()));
+      command.addAll(gcOptions());
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.orca.Main", "up", "--port", Integer.toString(apiPort),
           "--data-dir", dataDir.toString(), "--simulated-nodes", Integer.toString(size.nodes()), "--no-process-node"));
       sets.forEach(s -> command.addAll(List.of("--set", s)));
       single = new ProcessBuilder(command).redirectErrorStream(true)

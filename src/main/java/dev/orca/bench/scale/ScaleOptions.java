@@ -54,8 +54,9 @@ public record ScaleOptions(List<Size> sizes, int rate, int concurrency, int depl
         latency at --probe-rate pods/s, API latency per verb under --background-writes writes/s, heap
         and CPU at rest, bytes per pod, and the time to recover everything after a full restart.
         --profile records the control plane with Java Flight Recorder during the fill and the API phase
-        and reports where its CPU goes. Writes JSON (--json, or bench/results/scale-DATE.json), Markdown
-        and SVG plots.
+        and reports where its CPU and heap go. Writes JSON (--json, or bench/results/scale-DATE.json),
+        Markdown and SVG plots. The control plane's JVM options besides -Xmx: ORCA_BENCH_JAVA_OPTS
+        (default -XX:+UseG1GC -XX:+UseStringDeduplication).
       """;
 
   public static ScaleOptions parse(String[] args) {
