@@ -25,13 +25,31 @@ public final class ClusterSnapshot {
   private final Map<String, NodeInfo> base;
   private final Map<String, NodeInfo> changed;
   private final List<Pod> podsWithRequiredAntiAffinity;
+  /** A working copy ({@link #working}): it takes placements in place. */
+  private final boolean working;
 
   private ClusterSnapshot(List<String> names, Map<String, NodeInfo> base, Map<String, NodeInfo> changed,
       List<Pod> podsWithRequiredAntiAffinity) {
+    this(names, base, changed, podsWithRequiredAntiAffinity, false);
+  }
+
+  private ClusterSnapshot(List<String> names, Map<String, NodeInfo> base, Map<String, NodeInfo> changed,
+      List<Pod> podsWithRequiredAntiAffinity, boolean working) {
     this.names = names;
     this.base = base;
     this.changed = changed;
     this.podsWithRequiredAntiAffinity = podsWithRequiredAntiAffinity;
+    this.working = working;
+  }
+
+  /**
+   * A working copy for one scheduling pass, which owns it: {@link #assume} changes it in place and
+   * returns it, so a pass that assumes thousands of placements (a batch, and the bindings still in
+   * flight) costs in proportion to them — an immutable assume copies the placements made so far.
+   * This snapshot is left as it is.
+   */
+  public ClusterSnapshot working() {
+    return new ClusterSnapshot(names, base, new HashMap<>(changed), new ArrayList<>(podsWithRequiredAntiAffinity), true);
   }
 
   /**
@@ -83,7 +101,7 @@ public final class ClusterSnapshot {
 
   /**
    * A new snapshot in which the pod is bound to the node: a copy of the pod with spec.nodeName
-   * set counts against it.
+   * set counts against it. A {@link #working} copy takes it in place instead.
    */
   public ClusterSnapshot assume(Pod pod, String nodeName) {
     NodeInfo current = node(nodeName);
@@ -91,6 +109,13 @@ public final class ClusterSnapshot {
       throw new IllegalArgumentException("no node " + nodeName + " in the snapshot");
     }
     Pod bound = withNodeName(pod, nodeName);
+    if (working) {
+      changed.put(nodeName, current.withPod(bound));
+      if (AffinityTerms.hasRequiredAntiAffinity(bound)) {
+        podsWithRequiredAntiAffinity.add(bound);
+      }
+      return this;
+    }
     Map<String, NodeInfo> nextChanged = new HashMap<>(changed);
     nextChanged.put(nodeName, current.withPod(bound));
     List<Pod> nextAntiAffinity = podsWithRequiredAntiAffinity;

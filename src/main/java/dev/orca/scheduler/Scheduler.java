@@ -202,7 +202,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
   }
 
   private Behavior<Command> onTick(Tick tick) {
-    ClusterSnapshot snapshot = table.snapshot();
+    ClusterSnapshot snapshot = table.snapshot().working();
     for (Map.Entry<ObjectKey, String> assumed : inFlight.entrySet()) {
       StoredObject s = cache.get(assumed.getKey());
       if (s != null && ((Pod) s.object()).spec().nodeName() == null && snapshot.node(assumed.getValue()) != null) {

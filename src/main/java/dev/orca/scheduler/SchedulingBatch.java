@@ -17,10 +17,13 @@ public final class SchedulingBatch {
     this.pipeline = pipeline;
   }
 
-  /** Decides every pod in order; the outcome holds the decisions and the snapshot after them. */
+  /**
+   * Decides every pod in order on a working copy of the snapshot (the given one is left as it is);
+   * the outcome holds the decisions and the snapshot after them.
+   */
   public Outcome schedule(ClusterSnapshot snapshot, List<Pod> pending) {
     List<Decision> decisions = new ArrayList<>(pending.size());
-    ClusterSnapshot current = snapshot;
+    ClusterSnapshot current = snapshot.working();
     for (Pod pod : pending) {
       SchedulingResult result = pipeline.schedule(pod, current);
       if (result instanceof SchedulingResult.Scheduled scheduled) {

@@ -4,6 +4,7 @@ import static dev.orca.scheduler.Fixtures.node;
 import static dev.orca.scheduler.Fixtures.pod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -48,5 +49,17 @@ class ClusterSnapshotTest {
     assertEquals(500, after.node("a").requestedMilliCpu());
     assertEquals("a", after.node("a").pods().get(0).spec().nodeName());
     assertThrows(IllegalArgumentException.class, () -> before.assume(pod("q").build(), "nope"));
+  }
+
+  @Test
+  void aWorkingCopyTakesPlacementsInPlaceAndLeavesItsSourceAlone() {
+    ClusterSnapshot source = ClusterSnapshot.of(List.of(node("a").build(), node("b").build()), List.of());
+    ClusterSnapshot working = source.working();
+    assertSame(working, working.assume(pod("p").requests("500m", "1Gi").build(), "a"));
+    assertSame(working, working.assume(pod("q").requests("250m", "1Gi").build(), "a"));
+    assertEquals(750, working.node("a").requestedMilliCpu());
+    assertEquals(2, working.node("a").pods().size());
+    assertEquals(0, source.node("a").pods().size());
+    assertEquals(0, source.working().node("a").pods().size());
   }
 }
