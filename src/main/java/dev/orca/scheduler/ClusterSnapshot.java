@@ -23,6 +23,8 @@ import java.util.TreeMap;
 public final class ClusterSnapshot {
   private final List<String> names;
   private final Map<String, NodeInfo> base;
+  /** The base nodes in name order: the filters visit nodes by position, one array read each. */
+  private final NodeInfo[] byIndex;
   private final Map<String, NodeInfo> changed;
   private final List<Pod> podsWithRequiredAntiAffinity;
   /** A working copy ({@link #working}): it takes placements in place. */
@@ -30,13 +32,14 @@ public final class ClusterSnapshot {
 
   private ClusterSnapshot(List<String> names, Map<String, NodeInfo> base, Map<String, NodeInfo> changed,
       List<Pod> podsWithRequiredAntiAffinity) {
-    this(names, base, changed, podsWithRequiredAntiAffinity, false);
+    this(names, base, inOrder(names, base), changed, podsWithRequiredAntiAffinity, false);
   }
 
-  private ClusterSnapshot(List<String> names, Map<String, NodeInfo> base, Map<String, NodeInfo> changed,
-      List<Pod> podsWithRequiredAntiAffinity, boolean working) {
+  private ClusterSnapshot(List<String> names, Map<String, NodeInfo> base, NodeInfo[] byIndex,
+      Map<String, NodeInfo> changed, List<Pod> podsWithRequiredAntiAffinity, boolean working) {
     this.names = names;
     this.base = base;
+    this.byIndex = byIndex;
     this.changed = changed;
     this.podsWithRequiredAntiAffinity = podsWithRequiredAntiAffinity;
     this.working = working;
@@ -49,7 +52,8 @@ public final class ClusterSnapshot {
    * This snapshot is left as it is.
    */
   public ClusterSnapshot working() {
-    return new ClusterSnapshot(names, base, new HashMap<>(changed), new ArrayList<>(podsWithRequiredAntiAffinity), true);
+    return new ClusterSnapshot(names, base, byIndex, new HashMap<>(changed), new ArrayList<>(podsWithRequiredAntiAffinity),
+        true);
   }
 
   /**
@@ -124,7 +128,7 @@ public final class ClusterSnapshot {
       more.add(bound);
       nextAntiAffinity = List.copyOf(more);
     }
-    return new ClusterSnapshot(names, base, Collections.unmodifiableMap(nextChanged), nextAntiAffinity);
+    return new ClusterSnapshot(names, base, byIndex, Collections.unmodifiableMap(nextChanged), nextAntiAffinity, false);
   }
 
   /** The node of that name, or null. */
@@ -135,7 +139,20 @@ public final class ClusterSnapshot {
 
   /** The node at a position in the snapshot's stable (name) order; 0 ≤ index < {@link #size}. */
   public NodeInfo nodeAt(int index) {
-    return node(names.get(index));
+    NodeInfo at = byIndex[index];
+    if (changed.isEmpty()) {
+      return at;
+    }
+    NodeInfo placed = changed.get(at.name());
+    return placed != null ? placed : at;
+  }
+
+  private static NodeInfo[] inOrder(List<String> names, Map<String, NodeInfo> base) {
+    NodeInfo[] nodes = new NodeInfo[names.size()];
+    for (int i = 0; i < nodes.length; i++) {
+      nodes[i] = base.get(names.get(i));
+    }
+    return nodes;
   }
 
   /** Every node, in name order. */
