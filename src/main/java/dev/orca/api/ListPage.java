@@ -19,9 +19,7 @@ record ListPage(List<StoredObject> items, long resourceVersion, String continueT
     if (continueToken != null && !continueToken.isEmpty()) {
       Token token = Token.decode(continueToken);
       rv = token.resourceVersion();
-      while (from < sorted.size() && sorted.get(from).key().entityId().compareTo(token.lastKey()) <= 0) {
-        from++;
-      }
+      from = after(sorted, token.lastKey());
     }
     if (limit == null || limit <= 0 || from + limit >= sorted.size()) {
       return new ListPage(sorted.subList(from, sorted.size()), rv, null, null);
@@ -29,6 +27,21 @@ record ListPage(List<StoredObject> items, long resourceVersion, String continueT
     List<StoredObject> page = sorted.subList(from, from + limit);
     String next = new Token(rv, page.get(page.size() - 1).key().entityId()).encode();
     return new ListPage(page, rv, next, (long) (sorted.size() - from - limit));
+  }
+
+  /** The position of the first item whose key sorts after {@code lastKey} (binary search). */
+  private static int after(List<StoredObject> sorted, String lastKey) {
+    int low = 0;
+    int high = sorted.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (sorted.get(mid).key().compareToEntityId(lastKey) <= 0) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
   }
 
   record Token(long resourceVersion, String lastKey) {

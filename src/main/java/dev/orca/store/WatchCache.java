@@ -105,7 +105,7 @@ public final class WatchCache {
           items.add(s);
         }
       }
-      items.sort((a, b) -> a.key().entityId().compareTo(b.key().entityId()));
+      items.sort((a, b) -> ObjectKey.BY_ENTITY_ID.compare(a.key(), b.key()));
       return new Snapshot(items, resourceVersion);
     }
   }
