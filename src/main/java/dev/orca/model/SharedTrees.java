@@ -1,8 +1,6 @@
 package dev.orca.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One instance of each distinct JSON tree that many objects carry alike: a managedFields entry's
@@ -13,24 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SharedTrees {
   /** Distinct trees kept before the table starts over (a workload has a handful per kind). */
-  private static final int MAX = 4_096;
-  private static final Map<JsonNode, JsonNode> TREES = new ConcurrentHashMap<>();
+  private static final Interner<JsonNode> TREES = new Interner<>(4_096);
 
   private SharedTrees() {}
 
-  /** The shared tree equal to this one; null for null. */
+  /** The shared tree equal to this one; null for null, a scalar as it is. */
   static JsonNode intern(JsonNode tree) {
-    if (tree == null || !tree.isContainerNode()) {
-      return tree;
-    }
-    JsonNode shared = TREES.get(tree);
-    if (shared != null) {
-      return shared;
-    }
-    if (TREES.size() >= MAX) {
-      TREES.clear();
-    }
-    shared = TREES.putIfAbsent(tree, tree);
-    return shared != null ? shared : tree;
+    return tree == null || !tree.isContainerNode() ? tree : TREES.intern(tree);
   }
 }

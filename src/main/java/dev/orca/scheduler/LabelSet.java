@@ -1,5 +1,6 @@
 package dev.orca.scheduler;
 
+import dev.orca.model.Interner;
 import dev.orca.model.Pod;
 import java.util.Map;
 
@@ -10,9 +11,8 @@ import java.util.Map;
  * labels: the bench's 5,000-node profile spent 8 % of the control plane's CPU comparing them.
  */
 public final class LabelSet {
-  /** Distinct label sets kept before the table starts over. */
-  private static final int MAX_SHARED = 10_000;
-  private static final Map<LabelSet, LabelSet> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Distinct label sets, up to 10,000 before the table starts over. */
+  private static final Interner<LabelSet> SHARED = new Interner<>(10_000);
 
   private final String namespace;
   private final Map<String, String> labels;
@@ -25,16 +25,7 @@ public final class LabelSet {
   }
 
   static LabelSet of(Pod pod) {
-    LabelSet fresh = new LabelSet(AffinityTerms.namespace(pod), pod.metadata().labelsOrEmpty());
-    LabelSet shared = SHARED.get(fresh);
-    if (shared != null) {
-      return shared;
-    }
-    if (SHARED.size() >= MAX_SHARED) {
-      SHARED.clear();
-    }
-    shared = SHARED.putIfAbsent(fresh, fresh);
-    return shared != null ? shared : fresh;
+    return SHARED.intern(new LabelSet(AffinityTerms.namespace(pod), pod.metadata().labelsOrEmpty()));
   }
 
   @Override
