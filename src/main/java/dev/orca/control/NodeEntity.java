@@ -81,6 +81,14 @@ public final class NodeEntity extends ObjectEntity {
   private Instant lastHeartbeat;
   /** When this node's member was seen downed or removed (its lease ended then); null while it lives. */
   private Instant memberDownAt;
+  /**
+   * When this JVM started, to the millisecond (the actor system's uptime is in whole seconds, and
+   * a node registered in the first second after the start looked older than the start: its lease
+   * then waited out the startup grace, and NodeFailureTest failed in CI).
+   */
+  private static final Instant JVM_STARTED =
+      Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+
   private Boolean readyReported;
   private boolean startupGraceApplied;
   private Boolean schedulableReported;
@@ -246,9 +254,8 @@ public final class NodeEntity extends ObjectEntity {
       return;
     }
     startupGraceApplied = true;
-    Instant jvmStarted = Instant.now().minusSeconds(context.getSystem().uptime());
-    if (createdBefore(node, jvmStarted)) {
-      Instant floor = jvmStarted.plus(settings.nodeStartupGrace()).minus(settings.nodeGracePeriod());
+    if (createdBefore(node, JVM_STARTED)) {
+      Instant floor = JVM_STARTED.plus(settings.nodeStartupGrace()).minus(settings.nodeGracePeriod());
       if (floor.isAfter(lastHeartbeat)) {
         lastHeartbeat = floor;
       }
