@@ -19,12 +19,12 @@ public final class NodeResourcesFit implements FilterPlugin {
 
   @Override
   public Optional<String> filter(Pod pod, NodeInfo node, ClusterSnapshot snapshot) {
-    return failures(pod, node, snapshot).stream().findFirst();
+    return prepare(pod, snapshot).filter(pod, node, snapshot);
   }
 
   @Override
   public List<String> failures(Pod pod, NodeInfo node, ClusterSnapshot snapshot) {
-    return failures(Requests.of(pod), node);
+    return prepare(pod, snapshot).failures(pod, node, snapshot);
   }
 
   /** The pod's requests, summed once for all the nodes it is checked against. */

@@ -11,7 +11,6 @@ import dev.orca.store.ObjectKey;
 import dev.orca.store.StoredObject;
 import dev.orca.store.Store;
 import dev.orca.store.WatchCache;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
