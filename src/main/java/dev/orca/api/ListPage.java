@@ -1,60 +1,60 @@
 package dev.orca.api;
 
 import dev.orca.store.StoredObject;
+import dev.orca.store.WatchCache;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
 /**
  * One page of a list ({@code limit} and {@code continue}). The continue token carries the
- * resourceVersion of the first page and the last key served; later pages answer at that
- * resourceVersion, as kube-apiserver does. Pure.
+ * resourceVersion of the first page, how many items earlier pages served, and the last key served;
+ * later pages answer at the first page's resourceVersion, as kube-apiserver does. Pure: the
+ * objects come from a {@link Reader}.
  */
 record ListPage(List<StoredObject> items, long resourceVersion, String continueToken, Long remainingItemCount) {
 
-  /** @param sorted the whole list, sorted by key, read at {@code resourceVersion} */
-  static ListPage of(List<StoredObject> sorted, long resourceVersion, Integer limit, String continueToken) {
-    long rv = resourceVersion;
-    int from = 0;
-    if (continueToken != null && !continueToken.isEmpty()) {
-      Token token = Token.decode(continueToken);
-      rv = token.resourceVersion();
-      from = after(sorted, token.lastKey());
-    }
-    if (limit == null || limit <= 0 || from + limit >= sorted.size()) {
-      return new ListPage(sorted.subList(from, sorted.size()), rv, null, null);
-    }
-    List<StoredObject> page = sorted.subList(from, from + limit);
-    String next = new Token(rv, page.get(page.size() - 1).key().entityId()).encode();
-    return new ListPage(page, rv, next, (long) (sorted.size() - from - limit));
+  /** Reads up to {@code limit} objects in key order after an entity id (from the start when null). */
+  @FunctionalInterface
+  interface Reader {
+    WatchCache.Page read(String afterEntityId, int limit);
   }
 
-  /** The position of the first item whose key sorts after {@code lastKey} (binary search). */
-  private static int after(List<StoredObject> sorted, String lastKey) {
-    int low = 0;
-    int high = sorted.size();
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (sorted.get(mid).key().compareToEntityId(lastKey) <= 0) {
-        low = mid + 1;
-      } else {
-        high = mid;
-      }
+  /**
+   * @param counted whether the list has no selector, so the items left can be told: kube-apiserver
+   *     leaves {@code remainingItemCount} unset for a selected list
+   */
+  static ListPage of(Reader reader, Integer limit, String continueToken, boolean counted) {
+    Token token = continueToken == null || continueToken.isEmpty() ? null : Token.decode(continueToken);
+    int size = limit == null || limit <= 0 ? Integer.MAX_VALUE : limit;
+    WatchCache.Page page = reader.read(token == null ? null : token.lastKey(), size);
+    long rv = token == null ? page.resourceVersion() : token.resourceVersion();
+    if (!page.more()) {
+      return new ListPage(page.items(), rv, null, null);
     }
-    return low;
+    long served = (token == null ? 0 : token.served()) + page.items().size();
+    String next = new Token(rv, served, page.items().get(page.items().size() - 1).key().entityId()).encode();
+    // counted against the scope now: objects created or deleted since the first page move it, never below one
+    Long remaining = counted ? Math.max(1L, page.inScope() - served) : null;
+    return new ListPage(page.items(), rv, next, remaining);
   }
 
-  record Token(long resourceVersion, String lastKey) {
+  record Token(long resourceVersion, long served, String lastKey) {
     String encode() {
       return Base64.getUrlEncoder().withoutPadding()
-          .encodeToString((resourceVersion + ":" + lastKey).getBytes(StandardCharsets.UTF_8));
+          .encodeToString((resourceVersion + ":" + served + ":" + lastKey).getBytes(StandardCharsets.UTF_8));
     }
 
     static Token decode(String token) {
       try {
         String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        int colon = raw.indexOf(':');
-        return new Token(Long.parseLong(raw.substring(0, colon)), raw.substring(colon + 1));
+        int first = raw.indexOf(':');
+        int second = raw.indexOf(':', first + 1);
+        long served = Long.parseLong(raw.substring(first + 1, second));
+        if (served < 0) {
+          throw new IllegalArgumentException("negative count");
+        }
+        return new Token(Long.parseLong(raw.substring(0, first)), served, raw.substring(second + 1));
       } catch (RuntimeException e) {
         throw ApiErrors.badRequest("continue key is not valid: " + token);
       }

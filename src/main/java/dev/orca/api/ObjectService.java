@@ -90,8 +90,10 @@ final class ObjectService {
     return stored.object();
   }
 
-  WatchCache.Snapshot list(ResourcePath path, String labelSelector, String fieldSelector) {
-    return cache.list(path.type(), path.namespace(), filter(path.type(), labelSelector, fieldSelector));
+  /** Reads pages of the list at this path with these selectors (checked now: a bad one is a 400 before any read). */
+  ListPage.Reader pageReader(ResourcePath path, String labelSelector, String fieldSelector) {
+    Predicate<KubeObject> filter = filter(path.type(), labelSelector, fieldSelector);
+    return (after, limit) -> cache.page(path.type(), path.namespace(), filter, after, limit);
   }
 
   /** The objects a list or watch with these selectors sees. */

@@ -12,7 +12,6 @@ import dev.orca.api.table.Tables;
 import java.time.Instant;
 import dev.orca.model.KubeObject;
 import dev.orca.store.StoredObject;
-import dev.orca.store.WatchCache;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -246,16 +245,16 @@ final class ResourceRoutes extends AllDirectives {
     boolean watch = query.get("watch").map(w -> w.equals("true") || w.equals("1")).orElse(false);
     if (!watch) {
       return respond(() -> {
-        WatchCache.Snapshot snapshot = service.list(path, labelSelector, fieldSelector);
         ListVersion.check(query.get("resourceVersion").orElse(null), query.get("resourceVersionMatch").orElse(null),
-            snapshot.resourceVersion());
+            service.cache().resourceVersion());
         Integer limit;
         try {
           limit = query.get("limit").map(Integer::parseInt).orElse(null);
         } catch (NumberFormatException e) {
           throw ApiErrors.badRequest("invalid limit: " + query.get("limit").get());
         }
-        ListPage page = ListPage.of(snapshot.items(), snapshot.resourceVersion(), limit, query.get("continue").orElse(null));
+        ListPage page = ListPage.of(service.pageReader(path, labelSelector, fieldSelector), limit,
+            query.get("continue").orElse(null), unselected(labelSelector) && unselected(fieldSelector));
         Optional<TableVersion> table = Tables.accepts(accept);
         if (table.isPresent()) {
           return Tables.table(table.get(), path.type(), page.items().stream().map(StoredObject::object).toList(),
@@ -286,6 +285,10 @@ final class ResourceRoutes extends AllDirectives {
       }
       return HttpResponse.create().withStatus(200).withEntity(HttpEntities.createChunked(ContentTypes.APPLICATION_JSON, source));
     });
+  }
+
+  private static boolean unselected(String selector) {
+    return selector == null || selector.isBlank();
   }
 
   private static ObjectNode listBody(ResourcePath path, ListPage snapshot) {

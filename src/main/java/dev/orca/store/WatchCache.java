@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -38,11 +41,21 @@ public final class WatchCache {
     void close();
   }
 
-  /** The objects of a list and the resourceVersion they were read at. */
+  /** The objects of a list, in key order, and the resourceVersion they were read at. */
   public record Snapshot(List<StoredObject> items, long resourceVersion) {}
+
+  /**
+   * Up to a page of a list, in key order: whether more objects match after it, and how many
+   * objects of the type the list's scope (namespace or cluster) holds, filter aside.
+   */
+  public record Page(List<StoredObject> items, long resourceVersion, boolean more, int inScope) {}
 
   private final Object lock = new Object();
   private final Map<ResourceType, ConcurrentHashMap<ObjectKey, StoredObject>> byType = new EnumMap<>(ResourceType.class);
+  // the same objects in entity-id order, so a list or a page walks a range instead of sorting a kind;
+  // written and walked under the lock
+  private final Map<ResourceType, NavigableMap<ObjectKey, StoredObject>> sorted = new EnumMap<>(ResourceType.class);
+  private final Map<ResourceType, Map<String, Integer>> countByNamespace = new EnumMap<>(ResourceType.class);
   private final ConcurrentHashMap<String, Set<ObjectKey>> podsByNode = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Set<ObjectKey>> byOwnerUid = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ObjectKey> byUid = new ConcurrentHashMap<>();
@@ -61,6 +74,8 @@ public final class WatchCache {
     this.windowSize = windowSize;
     for (ResourceType type : ResourceType.values()) {
       byType.put(type, new ConcurrentHashMap<>());
+      sorted.put(type, new ConcurrentSkipListMap<>(ObjectKey.BY_ENTITY_ID));
+      countByNamespace.put(type, new HashMap<>());
     }
   }
 
@@ -96,17 +111,45 @@ public final class WatchCache {
     return byType.get(type).values();
   }
 
-  /** A consistent list of one type, optionally in one namespace, filtered. */
+  /** A consistent list of one type, optionally in one namespace, filtered, in key order. */
   public Snapshot list(ResourceType type, String namespace, Predicate<KubeObject> filter) {
+    Page all = page(type, namespace, filter, null, Integer.MAX_VALUE);
+    return new Snapshot(all.items(), all.resourceVersion());
+  }
+
+  /**
+   * Up to {@code limit} objects of a list, in key order, from the first whose entity id sorts after
+   * {@code afterEntityId} (from the start when null). Walks only the scope's range and stops one
+   * match past the page: a page of a large kind costs its own size, not the kind's.
+   */
+  public Page page(ResourceType type, String namespace, Predicate<KubeObject> filter, String afterEntityId, int limit) {
     synchronized (lock) {
-      List<StoredObject> items = new ArrayList<>();
-      for (StoredObject s : byType.get(type).values()) {
-        if ((namespace == null || namespace.equals(s.key().namespace())) && filter.test(s.object())) {
+      NavigableMap<ObjectKey, StoredObject> range = sorted.get(type);
+      ObjectKey start = namespace == null ? null : new ObjectKey(type, namespace, "");
+      if (afterEntityId != null) {
+        ObjectKey after = ObjectKey.fromEntityId(type, afterEntityId);
+        range = start != null && ObjectKey.BY_ENTITY_ID.compare(after, start) < 0
+            ? range.tailMap(start, true) : range.tailMap(after, false);
+      } else if (start != null) {
+        range = range.tailMap(start, true);
+      }
+      List<StoredObject> items = new ArrayList<>(Math.min(limit, 1024));
+      boolean more = false;
+      for (StoredObject s : range.values()) {
+        if (namespace != null && !namespace.equals(s.key().namespace())) {
+          break; // a namespace's keys are contiguous: "ns/" prefixes them all
+        }
+        if (filter.test(s.object())) {
+          if (items.size() == limit) {
+            more = true;
+            break;
+          }
           items.add(s);
         }
       }
-      items.sort((a, b) -> ObjectKey.BY_ENTITY_ID.compare(a.key(), b.key()));
-      return new Snapshot(items, resourceVersion);
+      int inScope = namespace == null ? byType.get(type).size()
+          : countByNamespace.get(type).getOrDefault(namespace, 0);
+      return new Page(items, resourceVersion, more, inScope);
     }
   }
 
@@ -125,10 +168,11 @@ public final class WatchCache {
     List<StoredObject> out = new ArrayList<>();
     for (ResourceType type : ResourceType.values()) {
       if (type.namespaced()) {
-        for (StoredObject s : byType.get(type).values()) {
-          if (namespace.equals(s.key().namespace())) {
-            out.add(s);
+        for (StoredObject s : sorted.get(type).tailMap(new ObjectKey(type, namespace, ""), true).values()) {
+          if (!namespace.equals(s.key().namespace())) {
+            break;
           }
+          out.add(s);
         }
       }
     }
@@ -232,12 +276,18 @@ public final class WatchCache {
       unindex(previous);
     }
     if (row.event() instanceof ObjectEvent.ObjectDeleted) {
-      objects.remove(key);
+      if (objects.remove(key) != null) {
+        sorted.get(key.type()).remove(key);
+        countByNamespace.get(key.type()).merge(key.namespace(), -1, (a, b) -> a + b == 0 ? null : a + b);
+      }
     } else {
       KubeObject object = row.event().object();
       object = object.withMetadata(object.metadata().withResourceVersion(Long.toString(row.ordering())));
       current = new StoredObject(key, object, row.ordering(), row.sequenceNr());
       objects.put(key, current);
+      if (sorted.get(key.type()).put(key, current) == null) {
+        countByNamespace.get(key.type()).merge(key.namespace(), 1, Integer::sum);
+      }
       index(current);
     }
     lastSequenceNr.put(key.persistenceId(), row.sequenceNr());

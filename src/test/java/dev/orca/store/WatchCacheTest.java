@@ -169,6 +169,82 @@ class WatchCacheTest {
     assertEquals(1, cache.list(ResourceType.REPLICA_SET, "a", o -> true).items().size());
   }
 
+  @Test
+  void aPageWalksOnlyItsNamespaceEvenWhereNamesShareAPrefix() {
+    // "a-b/" < "a/" < "ab/" as strings: the namespace "a" sits between the other two
+    apply(
+        created(1, 1, pod("ab", "x", null)),
+        created(2, 1, pod("a", "web-2", null)),
+        created(3, 1, pod("a-b", "x", null)),
+        created(4, 1, pod("a", "web-1", null)),
+        created(5, 1, pod("a", "db", null)));
+
+    WatchCache.Page first = cache.page(ResourceType.POD, "a", o -> true, null, 2);
+    assertEquals(List.of("a/db", "a/web-1"), ids(first.items()));
+    assertTrue(first.more());
+    assertEquals(3, first.inScope());
+    WatchCache.Page second = cache.page(ResourceType.POD, "a", o -> true, "a/web-1", 2);
+    assertEquals(List.of("a/web-2"), ids(second.items()));
+    assertFalse(second.more());
+    // a continue point outside the namespace starts at or ends the namespace's range
+    assertEquals(List.of("a/db"), ids(cache.page(ResourceType.POD, "a", o -> true, "a-b/x", 1).items()));
+    assertTrue(cache.page(ResourceType.POD, "a", o -> true, "ab/x", 1).items().isEmpty());
+    assertEquals(List.of("a-b/x", "a/db", "a/web-1", "a/web-2", "ab/x"),
+        ids(cache.list(ResourceType.POD, null, o -> true).items()));
+  }
+
+  @Test
+  void aPageThatFillsExactlyAtTheLastMatchHasNoMore() {
+    apply(created(1, 1, pod("a", "web-1", null)), created(2, 1, pod("a", "db", null)),
+        created(3, 1, pod("a", "web-2", null)));
+
+    WatchCache.Page web = cache.page(ResourceType.POD, "a", o -> "web".equals(o.metadata().labelsOrEmpty().get("app")),
+        null, 2);
+    assertEquals(List.of("a/web-1", "a/web-2"), ids(web.items()));
+    assertFalse(web.more(), "nothing after the page matches");
+  }
+
+  @Test
+  void pagesReadBackToBackAreTheListAndCountsFollowCreatesAndDeletes() {
+    java.util.Random random = new java.util.Random(7);
+    List<Pod> live = new ArrayList<>();
+    long ordering = 0;
+    for (int i = 0; i < 600; i++) {
+      if (!live.isEmpty() && random.nextInt(4) == 0) {
+        apply(deleted(++ordering, 2, live.remove(random.nextInt(live.size()))));
+      } else {
+        Pod p = pod("ns-" + random.nextInt(5), (random.nextBoolean() ? "web-" : "db-") + i, null);
+        live.add(p);
+        apply(created(++ordering, 1, p));
+      }
+    }
+    for (String namespace : java.util.Arrays.asList(null, "ns-0", "ns-3", "ns-9")) {
+      for (int limit : new int[] {1, 7, 100, 1000}) {
+        java.util.function.Predicate<KubeObject> web = o -> "web".equals(o.metadata().labelsOrEmpty().get("app"));
+        List<String> paged = new ArrayList<>();
+        String after = null;
+        WatchCache.Page page;
+        do {
+          page = cache.page(ResourceType.POD, namespace, web, after, limit);
+          assertTrue(page.items().size() <= limit);
+          paged.addAll(ids(page.items()));
+          after = page.items().isEmpty() ? null : page.items().get(page.items().size() - 1).key().entityId();
+        } while (page.more());
+        assertEquals(ids(cache.list(ResourceType.POD, namespace, web).items()), paged, namespace + " by " + limit);
+        List<String> expected = live.stream().filter(web)
+            .filter(p -> namespace == null || namespace.equals(p.metadata().namespace()))
+            .map(p -> ObjectKey.of(p).entityId()).sorted().toList();
+        assertEquals(expected, paged);
+        long inScope = live.stream().filter(p -> namespace == null || namespace.equals(p.metadata().namespace())).count();
+        assertEquals(inScope, page.inScope());
+      }
+    }
+  }
+
+  private static List<String> ids(List<StoredObject> items) {
+    return items.stream().map(s -> s.key().entityId()).toList();
+  }
+
   // ---- indexes ------------------------------------------------------------------------------
 
   @Test
