@@ -46,10 +46,15 @@ final class AffinityTerms {
    * term's namespaces (the owner's own when none are listed) and its labels match the selector.
    */
   static boolean selects(PodAffinityTerm term, Pod owner, Pod candidate) {
+    return selects(term, namespace(owner), candidate);
+  }
+
+  /** {@link #selects(PodAffinityTerm, Pod, Pod)} for a term whose owner lives in {@code ownerNamespace}. */
+  static boolean selects(PodAffinityTerm term, String ownerNamespace, Pod candidate) {
     String namespace = namespace(candidate);
     List<String> namespaces = term.namespaces();
     boolean inNamespace = namespaces == null || namespaces.isEmpty()
-        ? namespace.equals(namespace(owner))
+        ? namespace.equals(ownerNamespace)
         : namespaces.contains(namespace);
     return inNamespace && LabelSelectors.matches(term.labelSelector(), candidate.metadata().labelsOrEmpty());
   }

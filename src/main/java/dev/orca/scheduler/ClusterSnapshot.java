@@ -10,7 +10,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * An immutable view of the cluster for one scheduling decision: every node with the pods that
@@ -26,22 +28,26 @@ public final class ClusterSnapshot {
   /** The base nodes in name order: the filters visit nodes by position, one array read each. */
   private final NodeInfo[] byIndex;
   private final Map<String, NodeInfo> changed;
-  private final List<Pod> podsWithRequiredAntiAffinity;
+  /** The bound pods' required anti-affinity terms, shared and never changed ... */
+  private final AntiAffinityIndex antiAffinity;
+  /** ... and those of the pods assumed since (a working copy's own; copied on write otherwise). */
+  private final AntiAffinityIndex assumedAntiAffinity;
   /** A working copy ({@link #working}): it takes placements in place. */
   private final boolean working;
 
-  private ClusterSnapshot(List<String> names, Map<String, NodeInfo> base, Map<String, NodeInfo> changed,
-      List<Pod> podsWithRequiredAntiAffinity) {
-    this(names, base, inOrder(names, base), changed, podsWithRequiredAntiAffinity, false);
+  private ClusterSnapshot(List<String> names, Map<String, NodeInfo> base, AntiAffinityIndex antiAffinity) {
+    this(names, base, inOrder(names, base), Map.of(), antiAffinity, new AntiAffinityIndex(), false);
   }
 
   private ClusterSnapshot(List<String> names, Map<String, NodeInfo> base, NodeInfo[] byIndex,
-      Map<String, NodeInfo> changed, List<Pod> podsWithRequiredAntiAffinity, boolean working) {
+      Map<String, NodeInfo> changed, AntiAffinityIndex antiAffinity, AntiAffinityIndex assumedAntiAffinity,
+      boolean working) {
     this.names = names;
     this.base = base;
     this.byIndex = byIndex;
     this.changed = changed;
-    this.podsWithRequiredAntiAffinity = podsWithRequiredAntiAffinity;
+    this.antiAffinity = antiAffinity;
+    this.assumedAntiAffinity = assumedAntiAffinity;
     this.working = working;
   }
 
@@ -52,7 +58,7 @@ public final class ClusterSnapshot {
    * This snapshot is left as it is.
    */
   public ClusterSnapshot working() {
-    return new ClusterSnapshot(names, base, byIndex, new HashMap<>(changed), new ArrayList<>(podsWithRequiredAntiAffinity),
+    return new ClusterSnapshot(names, base, byIndex, new HashMap<>(changed), antiAffinity, assumedAntiAffinity.copy(),
         true);
   }
 
@@ -67,7 +73,7 @@ public final class ClusterSnapshot {
       sorted.put(n.metadata().name(), n);
       podsByNode.put(n.metadata().name(), new ArrayList<>());
     }
-    List<Pod> withAntiAffinity = new ArrayList<>();
+    AntiAffinityIndex withAntiAffinity = new AntiAffinityIndex();
     for (Pod p : pods) {
       String nodeName = p.spec() == null ? null : p.spec().nodeName();
       List<Pod> onNode = nodeName == null ? null : podsByNode.get(nodeName);
@@ -75,26 +81,23 @@ public final class ClusterSnapshot {
         continue;
       }
       onNode.add(p);
-      if (AffinityTerms.hasRequiredAntiAffinity(p)) {
-        withAntiAffinity.add(p);
-      }
+      withAntiAffinity.add(p);
     }
     Map<String, NodeInfo> infos = new HashMap<>(sorted.size() * 2);
     for (Node n : sorted.values()) {
       String name = n.metadata().name();
       infos.put(name, NodeInfo.of(n, podsByNode.get(name)));
     }
-    return new ClusterSnapshot(List.copyOf(sorted.keySet()), Collections.unmodifiableMap(infos), Map.of(),
-        List.copyOf(withAntiAffinity));
+    return new ClusterSnapshot(List.copyOf(sorted.keySet()), Collections.unmodifiableMap(infos), withAntiAffinity);
   }
 
   /**
    * A snapshot over a node table kept elsewhere ({@link NodeTable}): the names in order, every
-   * node by name, the bound pods with required anti-affinity. The caller hands over copies it
+   * node by name, the bound pods' required anti-affinity terms. The caller hands over copies it
    * will not change.
    */
-  static ClusterSnapshot over(List<String> names, Map<String, NodeInfo> nodes, List<Pod> podsWithRequiredAntiAffinity) {
-    return new ClusterSnapshot(names, nodes, Map.of(), podsWithRequiredAntiAffinity);
+  static ClusterSnapshot over(List<String> names, Map<String, NodeInfo> nodes, AntiAffinityIndex antiAffinity) {
+    return new ClusterSnapshot(names, nodes, antiAffinity);
   }
 
   /** Whether the pod has finished and no longer holds resources on its node. */
@@ -115,20 +118,18 @@ public final class ClusterSnapshot {
     Pod bound = withNodeName(pod, nodeName);
     if (working) {
       changed.put(nodeName, current.withPod(bound));
-      if (AffinityTerms.hasRequiredAntiAffinity(bound)) {
-        podsWithRequiredAntiAffinity.add(bound);
-      }
+      assumedAntiAffinity.add(bound);
       return this;
     }
     Map<String, NodeInfo> nextChanged = new HashMap<>(changed);
     nextChanged.put(nodeName, current.withPod(bound));
-    List<Pod> nextAntiAffinity = podsWithRequiredAntiAffinity;
+    AntiAffinityIndex nextAssumed = assumedAntiAffinity;
     if (AffinityTerms.hasRequiredAntiAffinity(bound)) {
-      List<Pod> more = new ArrayList<>(podsWithRequiredAntiAffinity);
-      more.add(bound);
-      nextAntiAffinity = List.copyOf(more);
+      nextAssumed = assumedAntiAffinity.copy();
+      nextAssumed.add(bound);
     }
-    return new ClusterSnapshot(names, base, byIndex, Collections.unmodifiableMap(nextChanged), nextAntiAffinity, false);
+    return new ClusterSnapshot(names, base, byIndex, Collections.unmodifiableMap(nextChanged), antiAffinity, nextAssumed,
+        false);
   }
 
   /** The node of that name, or null. */
@@ -174,9 +175,14 @@ public final class ClusterSnapshot {
     return names.size();
   }
 
-  /** The pods, bound anywhere in the cluster, that carry required pod anti-affinity terms. */
-  public List<Pod> podsWithRequiredAntiAffinity() {
-    return podsWithRequiredAntiAffinity;
+  /**
+   * Each distinct required anti-affinity term of the pods bound or assumed anywhere in the
+   * cluster, with the names of the nodes running its holders (a term met in both the table and
+   * the placements assumed since is visited once for each).
+   */
+  void forEachAntiAffinityTerm(BiConsumer<AntiAffinityIndex.HeldTerm, Set<String>> visitor) {
+    antiAffinity.forEach(visitor);
+    assumedAntiAffinity.forEach(visitor);
   }
 
   private static Pod withNodeName(Pod pod, String nodeName) {

@@ -24,7 +24,9 @@ public final class NodeTable {
   private final Map<String, NodeInfo> nodes = new HashMap<>();
   private final Map<String, Map<ObjectKey, Pod>> podsByNode = new HashMap<>();
   private final Map<ObjectKey, String> nodeOfPod = new HashMap<>();
-  private final Map<ObjectKey, Pod> withRequiredAntiAffinity = new LinkedHashMap<>();
+  private final AntiAffinityIndex antiAffinity = new AntiAffinityIndex();
+  /** The copy of {@link #antiAffinity} the last snapshots share; null once it changed. */
+  private AntiAffinityIndex publishedAntiAffinity;
   private List<String> names = List.of();
   private ClusterSnapshot snapshot;
 
@@ -66,14 +68,18 @@ public final class NodeTable {
       }
       nodes.computeIfPresent(before, (name, info) -> info.withoutPod(previous));
       nodeOfPod.remove(key);
-      withRequiredAntiAffinity.remove(key);
+      if (AffinityTerms.hasRequiredAntiAffinity(previous)) {
+        antiAffinity.remove(previous);
+        publishedAntiAffinity = null;
+      }
     }
     if (after != null) {
       podsByNode.computeIfAbsent(after, name -> new LinkedHashMap<>()).put(key, pod);
       nodes.computeIfPresent(after, (name, info) -> info.withPod(pod));
       nodeOfPod.put(key, after);
       if (AffinityTerms.hasRequiredAntiAffinity(pod)) {
-        withRequiredAntiAffinity.put(key, pod);
+        antiAffinity.add(pod);
+        publishedAntiAffinity = null;
       }
     }
     snapshot = null;
@@ -87,7 +93,10 @@ public final class NodeTable {
         sorted.sort(null);
         names = List.copyOf(sorted);
       }
-      snapshot = ClusterSnapshot.over(names, Map.copyOf(nodes), List.copyOf(withRequiredAntiAffinity.values()));
+      if (publishedAntiAffinity == null) {
+        publishedAntiAffinity = antiAffinity.copy();
+      }
+      snapshot = ClusterSnapshot.over(names, Map.copyOf(nodes), publishedAntiAffinity);
     }
     return snapshot;
   }

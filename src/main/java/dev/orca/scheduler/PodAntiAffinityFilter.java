@@ -73,25 +73,25 @@ public final class PodAntiAffinityFilter implements FilterPlugin {
     return occupied;
   }
 
-  /** The domains of existing pods whose required anti-affinity terms select the incoming pod. */
+  /**
+   * The domains of existing pods whose required anti-affinity terms select the incoming pod: each
+   * distinct term is matched once, and only a matching one has its holders' nodes looked up.
+   */
   private static Set<Domain> domainsForbiddenByExistingPods(Pod pod, ClusterSnapshot snapshot) {
-    Set<Domain> forbidden = new LinkedHashSet<>();
-    for (Pod existing : snapshot.podsWithRequiredAntiAffinity()) {
-      NodeInfo node = null;
-      for (PodAffinityTerm term : AffinityTerms.requiredAntiAffinity(existing)) {
-        if (!AffinityTerms.selects(term, existing, pod)) {
-          continue; // most existing terms select other apps: decided by labels alone, no node looked up
-        }
-        node = node != null ? node : snapshot.node(existing.spec().nodeName());
-        if (node == null) {
-          break;
-        }
-        String value = AffinityTerms.topologyValue(node, term.topologyKey());
+    Set<Domain> forbidden = new HashSet<>();
+    snapshot.forEachAntiAffinityTerm((held, nodeNames) -> {
+      if (!held.selects(pod)) {
+        return; // most existing terms select other apps
+      }
+      String topologyKey = held.term().topologyKey();
+      for (String nodeName : nodeNames) {
+        NodeInfo node = snapshot.node(nodeName);
+        String value = node == null ? null : AffinityTerms.topologyValue(node, topologyKey);
         if (value != null) {
-          forbidden.add(new Domain(term.topologyKey(), value));
+          forbidden.add(new Domain(topologyKey, value));
         }
       }
-    }
+    });
     return forbidden;
   }
 

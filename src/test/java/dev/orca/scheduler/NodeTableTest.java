@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -94,9 +95,16 @@ class NodeTableTest {
     Pod lonely = pod("lonely").label("app", "x").antiAffinity(antiTerm(AffinityTerms.HOSTNAME, Map.of("app", "x")))
         .onNode("a").build();
     table.putPod(key(lonely), lonely);
-    assertEquals(List.of("lonely"), names(table.snapshot().podsWithRequiredAntiAffinity()));
+    Pod twin = pod("twin").label("app", "x").antiAffinity(antiTerm(AffinityTerms.HOSTNAME, Map.of("app", "x")))
+        .onNode("a").build();
+    table.putPod(key(twin), twin);
+    String term = "default " + AffinityTerms.HOSTNAME + " " + antiTerm(AffinityTerms.HOSTNAME, Map.of("app", "x")).labelSelector();
+    assertEquals(Map.of(term, Set.of("a")), antiAffinity(table.snapshot()),
+        "two pods holding one term on one node: one term, one node");
     table.putPod(key(lonely), null);
-    assertEquals(List.of(), names(table.snapshot().podsWithRequiredAntiAffinity()));
+    assertEquals(Map.of(term, Set.of("a")), antiAffinity(table.snapshot()));
+    table.putPod(key(twin), null);
+    assertEquals(Map.of(), antiAffinity(table.snapshot()));
   }
 
   /** Any order of changes ends where a snapshot built from the final objects would. */
@@ -120,6 +128,10 @@ class NodeTableTest {
         String name = "p" + random.nextInt(60);
         Fixtures.PodBuilder b = pod(name).requests((100 + random.nextInt(4) * 100) + "m", "64Mi")
             .ownedBy("rs-" + random.nextInt(3));
+        if (random.nextInt(3) == 0) {
+          String app = "app-" + random.nextInt(2);
+          b.label("app", app).antiAffinity(antiTerm(AffinityTerms.HOSTNAME, Map.of("app", app)));
+        }
         if (random.nextInt(4) > 0) {
           b.onNode("n" + random.nextInt(9));
         }
@@ -141,6 +153,7 @@ class NodeTableTest {
     ClusterSnapshot expected = ClusterSnapshot.of(nodes.values(), pods.values());
     ClusterSnapshot actual = table.snapshot();
     assertEquals(expected.size(), actual.size());
+    assertEquals(antiAffinity(expected), antiAffinity(actual));
     for (NodeInfo want : expected.nodes()) {
       NodeInfo got = actual.node(want.name());
       assertEquals(want.requestedMilliCpu(), got.requestedMilliCpu(), want.name());
@@ -152,6 +165,27 @@ class NodeTableTest {
         assertEquals(owned, got.podsOfController(uid), want.name() + " " + uid);
       }
     }
+  }
+
+  /**
+   * Each anti-affinity term (by its holder's namespace and topology key) with the nodes of the
+   * snapshot running its holders; a holder on a node the snapshot does not know is not counted.
+   */
+  private static Map<String, Set<String>> antiAffinity(ClusterSnapshot snapshot) {
+    Map<String, Set<String>> terms = new java.util.TreeMap<>();
+    snapshot.forEachAntiAffinityTerm((held, nodes) -> {
+      Set<String> known = new java.util.TreeSet<>();
+      nodes.stream().filter(n -> snapshot.node(n) != null).forEach(known::add);
+      if (!known.isEmpty()) {
+        terms.merge(held.namespace() + " " + held.term().topologyKey() + " " + held.term().labelSelector(), known,
+            (a, b) -> {
+              Set<String> both = new java.util.TreeSet<>(a);
+              both.addAll(b);
+              return both;
+            });
+      }
+    });
+    return terms;
   }
 
   private static ObjectKey key(Pod pod) {

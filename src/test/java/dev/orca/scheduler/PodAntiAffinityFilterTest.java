@@ -81,6 +81,33 @@ class PodAntiAffinityFilterTest {
   }
 
   @Test
+  void anExistingTermWithoutNamespacesMeansItsHoldersNamespace() {
+    PodAffinityTerm noWeb = antiTerm(HOSTNAME, Map.of("app", "web"));
+    ClusterSnapshot s = ClusterSnapshot.of(List.of(node("a").build(), node("b").build()),
+        List.of(pod("guard-1").namespace("data").onNode("a").antiAffinity(noWeb).build(),
+            pod("guard-2").namespace("data").onNode("b").antiAffinity(noWeb).build(),
+            pod("guard-3").onNode("b").antiAffinity(noWeb).build()));
+    Pod dataWeb = pod("web").namespace("data").label("app", "web").build();
+    assertEquals(EXISTING, filter.filter(dataWeb, s.node("a"), s));
+    assertEquals(EXISTING, filter.filter(dataWeb, s.node("b"), s));
+    Pod defaultWeb = pod("web").label("app", "web").build();
+    assertEquals(Optional.empty(), filter.filter(defaultWeb, s.node("a"), s), "data's guards do not see default");
+    assertEquals(EXISTING, filter.filter(defaultWeb, s.node("b"), s));
+  }
+
+  @Test
+  void aWorkingCopysPlacementsCountInItAndNotInItsSource() {
+    Pod first = pod("w1").label("app", "w").antiAffinity(antiTerm(HOSTNAME, Map.of("app", "w"))).build();
+    ClusterSnapshot working = cluster.working();
+    working.assume(first, "b");
+    Pod plain = pod("w2").label("app", "w").build();
+    assertEquals(EXISTING, filter.filter(plain, working.node("b"), working));
+    assertEquals(Optional.empty(), filter.filter(plain, cluster.node("b"), cluster));
+    ClusterSnapshot again = cluster.working();
+    assertEquals(Optional.empty(), filter.filter(plain, again.node("b"), again), "a new working copy starts clean");
+  }
+
+  @Test
   void aPodWithoutTermsPassesEverywhere() {
     assertEquals(Optional.empty(), check(pod("x").label("app", "web").build(), "a"));
   }
