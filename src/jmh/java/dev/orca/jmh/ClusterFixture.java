@@ -124,6 +124,11 @@ final class ClusterFixture {
     term.put("topologyKey", "kubernetes.io/hostname");
   }
 
+  /** The same pod bound to another node. */
+  static Pod rebound(Pod pod, String nodeName) {
+    return bound(pod, pod.metadata().name(), nodeName);
+  }
+
   private static Pod bound(Pod template, String name, String nodeName) {
     PodSpec s = template.spec();
     return template.withMetadata(template.metadata().withName(name).withUid("uid-" + name))
