@@ -26,11 +26,25 @@ public interface FilterPlugin {
   /**
    * The filter to run over the nodes for this pod and snapshot (kube-scheduler's PreFilter):
    * a filter that would otherwise look at the whole cluster for every node computes what it
-   * needs once here. The default needs nothing and returns itself.
+   * needs once here, and one that cannot reject any node for this pod returns
+   * {@link #NOTHING_TO_CHECK}, which the pipeline skips. The default needs nothing and returns itself.
    */
   default FilterPlugin prepare(Pod pod, ClusterSnapshot snapshot) {
     return this;
   }
+
+  /** A prepared filter that passes every node (kube-scheduler's PreFilter "Skip"). */
+  FilterPlugin NOTHING_TO_CHECK = new FilterPlugin() {
+    @Override
+    public String name() {
+      return "NothingToCheck";
+    }
+
+    @Override
+    public Optional<String> filter(Pod pod, NodeInfo node, ClusterSnapshot snapshot) {
+      return Optional.empty();
+    }
+  };
 
   /** A prepared filter: its pod is already worked out, so it looks only at the node. */
   static FilterPlugin forNodes(String name, Function<NodeInfo, List<String>> failures) {

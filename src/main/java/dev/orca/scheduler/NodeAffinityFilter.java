@@ -6,6 +6,7 @@ import dev.orca.model.NodeSelector;
 import dev.orca.model.NodeSelectorRequirement;
 import dev.orca.model.NodeSelectorTerm;
 import dev.orca.model.Pod;
+import dev.orca.model.PodSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,15 @@ public final class NodeAffinityFilter implements FilterPlugin {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public FilterPlugin prepare(Pod pod, ClusterSnapshot snapshot) {
+    PodSpec spec = pod.spec();
+    boolean unconstrained = spec == null || ((spec.nodeSelector() == null || spec.nodeSelector().isEmpty())
+        && (spec.affinity() == null || spec.affinity().nodeAffinity() == null
+            || spec.affinity().nodeAffinity().requiredDuringSchedulingIgnoredDuringExecution() == null));
+    return unconstrained ? NOTHING_TO_CHECK : this;
   }
 
   @Override

@@ -14,6 +14,12 @@ public final class NodeName implements FilterPlugin {
   }
 
   @Override
+  public FilterPlugin prepare(Pod pod, ClusterSnapshot snapshot) {
+    String wanted = pod.spec() == null ? null : pod.spec().nodeName();
+    return wanted == null || wanted.isEmpty() ? NOTHING_TO_CHECK : this;
+  }
+
+  @Override
   public Optional<String> filter(Pod pod, NodeInfo node, ClusterSnapshot snapshot) {
     String wanted = pod.spec() == null ? null : pod.spec().nodeName();
     if (wanted == null || wanted.isEmpty() || wanted.equals(node.name())) {

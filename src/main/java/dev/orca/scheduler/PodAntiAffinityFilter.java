@@ -42,8 +42,12 @@ public final class PodAntiAffinityFilter implements FilterPlugin {
       }
       (AffinityTerms.HOSTNAME.equals(term.topologyKey()) ? hostTerms : domainTerms).add(term);
     }
-    return new Prepared(pod, hostTerms, occupiedDomains(pod, domainTerms, snapshot),
-        domainsForbiddenByExistingPods(pod, snapshot));
+    Set<Domain> occupied = occupiedDomains(pod, domainTerms, snapshot);
+    Set<Domain> forbidden = domainsForbiddenByExistingPods(pod, snapshot);
+    if (hostTerms.isEmpty() && occupied.isEmpty() && forbidden.isEmpty()) {
+      return NOTHING_TO_CHECK;
+    }
+    return new Prepared(pod, hostTerms, occupied, forbidden);
   }
 
   /** The domains, for the pod's non-hostname terms, that already run a pod the term selects. */

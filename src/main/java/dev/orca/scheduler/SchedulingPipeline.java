@@ -72,7 +72,10 @@ public final class SchedulingPipeline {
     }
     List<FilterPlugin> prepared = new ArrayList<>(filters.size());
     for (FilterPlugin f : filters) {
-      prepared.add(f.prepare(pod, snapshot));
+      FilterPlugin ready = f.prepare(pod, snapshot);
+      if (ready != FilterPlugin.NOTHING_TO_CHECK) {
+        prepared.add(ready);
+      }
     }
     int wanted = sampler.feasibleNodesToFind(numAllNodes);
     List<NodeInfo> feasible = new ArrayList<>(Math.min(wanted, numAllNodes));
