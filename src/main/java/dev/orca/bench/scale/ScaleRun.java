@@ -46,15 +46,15 @@ final class ScaleRun {
   SizeResult run() throws Exception {
     Path dir = options.dataDir().resolve(size.toString());
     try (ControlPlane cp = new ControlPlane(options, size, dir, log)) {
-      log.accept("starting " + cp.describe() + " with " + size.nodes() + " simulated nodes");
+      log.accept("starting " + cp.describe() + " with " + cp.nodes() + " simulated nodes");
       cp.create();
       String api = cp.apis().get(0);
       long nodesStart = System.nanoTime();
-      awaitProgress("nodes", () -> readyNodes(api) >= size.nodes(), () -> readyNodes(api) + "/" + size.nodes() + " Ready");
+      awaitProgress("nodes", () -> readyNodes(api) >= cp.nodes(), () -> readyNodes(api) + "/" + cp.nodes() + " Ready");
       double nodesReady = seconds(nodesStart);
       long heapNodes = ProcessStats.liveHeapBytes(cp.processes());
       HeapHistogram histogramNodes = options.profile() ? ProcessStats.histogram(cp.processes().get(0)) : null;
-      log.accept(String.format("%d nodes Ready in %.1f s; live heap %s", size.nodes(), nodesReady, mib(heapNodes)));
+      log.accept(String.format("%d nodes Ready in %.1f s; live heap %s", cp.nodes(), nodesReady, mib(heapNodes)));
       for (int i = 0; i < PodCreator.NAMESPACES; i++) {
         send(api, "POST", "/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\""
             + PodCreator.namespace(i) + "\"}}", 201);
@@ -269,8 +269,8 @@ final class ScaleRun {
     awaitProgress("restart", () -> {
       last[0] = readyNodes(api);
       last[1] = readyPods(api);
-      return last[0] >= size.nodes() && last[1] >= pods;
-    }, () -> String.format("nodes Ready %d/%d  pods Ready %d/%d", last[0], size.nodes(), last[1], pods));
+      return last[0] >= cp.nodes() && last[1] >= pods;
+    }, () -> String.format("nodes Ready %d/%d  pods Ready %d/%d", last[0], cp.nodes(), last[1], pods));
     double all = seconds(start);
     log.accept(String.format("restart: everything Ready after %.1f s", all));
     return new double[] {all, apiUp};
