@@ -86,7 +86,9 @@ final class ControlPlane implements AutoCloseable {
       List<String> up = new ArrayList<>(List.of("up", "--nodes", Integer.toString(options.members()),
           "--simulated-nodes", Integer.toString(nodes() / options.members()),
           "--data-dir", dataDir.toString(), "--postgres-port", Integer.toString(pgPort),
-          "--api-port", Integer.toString(apiPort)));
+          "--api-port", Integer.toString(apiPort),
+          // members start one after the other, each reading the whole journal before it joins
+          "--timeout", Long.toString(options.timeout().toSeconds())));
       for (String flag : List.of("--remoting-port", "--management-port")) {
         up.addAll(List.of(flag, Integer.toString(FreePorts.range(options.members()))));
       }
