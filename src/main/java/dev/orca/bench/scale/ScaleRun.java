@@ -66,6 +66,9 @@ final class ScaleRun {
         Fill fill = options.deployments() > 0 ? fillWithDeployments(cp, watch, fillStart)
             : fillWithPods(cp, watch, fillStart);
         log.accept(String.format("fill: %d pods Running and Ready in %.1f s", watch.ready(), fill.seconds()));
+        if (watch.failedUnready() > 0) {
+          notes.add("fill: " + watch.failedUnready() + " pods failed before they were Ready (their node's lease lapsed: NodeLost)");
+        }
         stopProfile(cp, dir, "fill", profiles);
         // the probe's pods and the API phase's creates must fit beside the fill (a node holds so many pods)
         int room = podCapacity(api) - size.pods() - ApiPhase.CREATES_PER_SECOND * (int) options.apiFor().toSeconds();
@@ -128,10 +131,12 @@ final class ScaleRun {
     PodCreator fill = new PodCreator(cp.apis(), "p", size.pods());
     double cpuBefore = ProcessStats.cpuSeconds(cp.processes());
     Thread creator = startCreator(fill, options.rate(), options.concurrency());
-    awaitProgress("fill", () -> watch.ready() >= size.pods() || (!creator.isAlive() && fill.failed() > 0
-            && watch.ready() + fill.failed() >= size.pods()),
-        () -> String.format("created %d/%d  bound %d  ready %d  cpu %.1f cores", fill.done(), size.pods(), watch.bound(),
-            watch.ready(), (ProcessStats.cpuSeconds(cp.processes()) - cpuBefore) / Math.max(1e-9, seconds(fillStart))));
+    // a pod that failed before it was Ready (its node's lease lapsed: NodeLost) is never Ready
+    awaitProgress("fill", () -> watch.ready() + watch.failedUnready() >= size.pods() || (!creator.isAlive()
+            && fill.failed() > 0 && watch.ready() + watch.failedUnready() + fill.failed() >= size.pods()),
+        () -> String.format("created %d/%d  bound %d  ready %d  failed %d  cpu %.1f cores", fill.done(), size.pods(),
+            watch.bound(), watch.ready(), watch.failedUnready(),
+            (ProcessStats.cpuSeconds(cp.processes()) - cpuBefore) / Math.max(1e-9, seconds(fillStart))));
     creator.join();
     double seconds = seconds(fillStart);
     List<String> keys = new ArrayList<>();
