@@ -33,6 +33,7 @@ import dev.orca.node.network.PodNetworks;
 import dev.orca.node.runtime.ProcessRuntime;
 import dev.orca.node.runtime.SimulatedRuntime;
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
 import dev.orca.scheduler.Scheduler;
 import dev.orca.scheduler.SchedulerSettings;
 import dev.orca.store.ObjectKey;
@@ -82,10 +83,12 @@ public final class Orca implements AutoCloseable {
       settings = settings.with(FencingSettings.WRITER_NAME,
           FencingSettings.newWriterName(settings.config().getString("orca.cluster.member")));
     }
-    // Pekko would join the seed nodes as the system starts; boot joins them itself, later
-    List<String> seeds = settings.config().getStringList("pekko.cluster.seed-nodes");
+    // Pekko would join the seed nodes as the system starts; boot joins them itself, later (on the
+    // built config: a seed-nodes.0 override and a seed-nodes one side by side do not parse)
+    Config config = settings.config();
+    List<String> seeds = config.getStringList("pekko.cluster.seed-nodes");
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "orca",
-        settings.with("pekko.cluster.seed-nodes", List.of()).config());
+        config.withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(List.of())));
     try {
       return boot(system, settings, seeds);
     } catch (Exception e) {
