@@ -33,6 +33,7 @@ import dev.orca.node.network.PodNetworks;
 import dev.orca.node.runtime.ProcessRuntime;
 import dev.orca.node.runtime.SimulatedRuntime;
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
 import dev.orca.scheduler.Scheduler;
 import dev.orca.scheduler.SchedulerSettings;
 import dev.orca.store.ObjectKey;
@@ -42,6 +43,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.AddressFromURIString;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -52,6 +54,7 @@ import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.ClusterSingletonSettings;
 import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.cluster.typed.JoinSeedNodes;
 import org.apache.pekko.cluster.typed.SingletonActor;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.persistence.jdbc.testkit.javadsl.SchemaUtils;
@@ -80,19 +83,24 @@ public final class Orca implements AutoCloseable {
       settings = settings.with(FencingSettings.WRITER_NAME,
           FencingSettings.newWriterName(settings.config().getString("orca.cluster.member")));
     }
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "orca", settings.config());
+    // Pekko would join the seed nodes as the system starts; boot joins them itself, later (on the
+    // built config: a seed-nodes.0 override and a seed-nodes one side by side do not parse)
+    Config config = settings.config();
+    List<String> seeds = config.getStringList("pekko.cluster.seed-nodes");
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "orca",
+        config.withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(List.of())));
     try {
-      return boot(system, settings);
+      return boot(system, settings, seeds);
     } catch (Exception e) {
       system.terminate();
       throw e;
     }
   }
 
-  private static Orca boot(ActorSystem<Void> system, OrcaSettings settings) throws Exception {
+  private static Orca boot(ActorSystem<Void> system, OrcaSettings settings, List<String> seeds) throws Exception {
     long started = System.nanoTime();
     Cluster cluster = Cluster.get(system);
-    if (system.settings().config().getList("pekko.cluster.seed-nodes").isEmpty()) {
+    if (seeds.isEmpty()) {
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
     createJournalSchema(system);
@@ -101,6 +109,16 @@ public final class Orca implements AutoCloseable {
     Store store = Store.get(system);
     store.start();
     long rv = store.cache().caughtUp().toCompletableFuture().get(5, TimeUnit.MINUTES);
+    if (!seeds.isEmpty()) {
+      // A member joins its cluster only now. Reading the whole journal into the watch cache is the
+      // heaviest part of its boot (tens of seconds at 10,000 pods on two cores, young GC pauses of
+      // up to 1 s stretched by the other JVMs, the JIT busy): inside the cluster it stalled this
+      // member's heartbeats and those of the members it competed with until the Split Brain
+      // Resolver downed one (docs/OPERATIONS.md, "Starting a cluster"). Outside it, nobody is
+      // watching yet; the writer lease is already held and renewed, and the fencer here judges
+      // nobody until this member is Up (dev.orca.fencing.WriterLease).
+      cluster.manager().tell(new JoinSeedNodes(seeds.stream().map(AddressFromURIString::parse).toList()));
+    }
     CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "stop-journal-tail",
         () -> {
           store.stop();

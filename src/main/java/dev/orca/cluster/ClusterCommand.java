@@ -139,13 +139,18 @@ public final class ClusterCommand {
         + pgPort.map(p -> "PostgreSQL on 127.0.0.1:" + p).orElse("H2 (one member)"));
     long started = System.nanoTime();
     Duration timeout = Duration.ofSeconds(Long.parseLong(flags.get("--timeout", "120")));
-    // the first member alone: it forms the cluster and creates the journal schema; the rest join it
-    start(files, members.get(0));
-    awaitUp(files, members.subList(0, 1), started, timeout);
-    for (MemberSpec m : members.subList(1, members.size())) {
-      start(files, m);
+    // One at a time: the first forms the cluster and creates the journal schema, each of the rest
+    // joins once the one before is Up with its API answering, i.e. booted: its watch cache has
+    // caught up with the journal and its node agents have started. A member's boot is the heaviest
+    // work it does (JIT compilation, reading the journal, its nodes' first heartbeats); two at once
+    // beside a running member starved a member's heartbeats on two cores for longer than the
+    // failure detector tolerates, and the Split Brain Resolver downed it (docs/OPERATIONS.md,
+    // "Starting a cluster").
+    Map<String, String> reported = new HashMap<>();
+    for (int i = 0; i < members.size(); i++) {
+      start(files, members.get(i));
+      awaitUp(files, members.subList(0, i + 1), started, timeout, reported);
     }
-    awaitUp(files, members, started, timeout);
     out.print(MemberStatus.table(collect(files)));
     return 0;
   }
@@ -180,10 +185,13 @@ public final class ClusterCommand {
     out.println("  " + member.name() + ": started, pid " + process.pid() + ", log " + files.log(member.name()));
   }
 
-  /** Waits until every one of {@code members} is Up, printing each as it comes up. */
-  private void awaitUp(MemberFiles files, List<MemberSpec> members, long started, Duration timeout) throws Exception {
+  /**
+   * Waits until every one of {@code members} is Up, printing each as it comes up (a change from
+   * what {@code reported} says it last printed).
+   */
+  private void awaitUp(MemberFiles files, List<MemberSpec> members, long started, Duration timeout,
+      Map<String, String> reported) throws Exception {
     long deadline = started + timeout.toNanos();
-    Map<String, String> reported = new HashMap<>();
     while (true) {
       ClusterView view = view(files.members());
       boolean allUp = true;
@@ -231,7 +239,7 @@ public final class ClusterCommand {
     // only the first seed node may join itself: a restarted orca-1 on a loaded machine could
     // otherwise form a second cluster beside the running one, both writing one journal
     start(files, member, List.of("--rejoin"));
-    awaitUp(files, List.of(member), started, timeout);
+    awaitUp(files, List.of(member), started, timeout, new HashMap<>());
     return 0;
   }
 

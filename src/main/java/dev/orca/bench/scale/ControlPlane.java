@@ -44,6 +44,14 @@ final class ControlPlane implements AutoCloseable {
     this.log = log;
   }
 
+  /**
+   * The simulated nodes it starts: NODES, or on PostgreSQL NODES / MEMBERS per member (at least
+   * one), which is fewer when MEMBERS does not divide NODES (1000 on 3 members: 999).
+   */
+  int nodes() {
+    return postgres() ? Math.max(1, size.nodes() / options.members()) * options.members() : size.nodes();
+  }
+
   boolean postgres() {
     return options.journal().equals("postgres");
   }
@@ -76,9 +84,11 @@ final class ControlPlane implements AutoCloseable {
     if (postgres()) {
       System.setProperty("orca.member-java-opts", "-Xmx" + options.heap() + " " + String.join(" ", gcOptions()));
       List<String> up = new ArrayList<>(List.of("up", "--nodes", Integer.toString(options.members()),
-          "--simulated-nodes", Integer.toString(Math.max(1, size.nodes() / options.members())),
+          "--simulated-nodes", Integer.toString(nodes() / options.members()),
           "--data-dir", dataDir.toString(), "--postgres-port", Integer.toString(pgPort),
-          "--api-port", Integer.toString(apiPort)));
+          "--api-port", Integer.toString(apiPort),
+          // members start one after the other, each reading the whole journal before it joins
+          "--timeout", Long.toString(options.timeout().toSeconds())));
       for (String flag : List.of("--remoting-port", "--management-port")) {
         up.addAll(List.of(flag, Integer.toString(FreePorts.range(options.members()))));
       }

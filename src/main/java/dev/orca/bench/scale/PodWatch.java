@@ -29,6 +29,7 @@ final class PodWatch implements AutoCloseable {
     volatile long seen;
     volatile long bound;
     volatile long ready;
+    volatile long failed;
   }
 
   private final String api;
@@ -38,6 +39,7 @@ final class PodWatch implements AutoCloseable {
   private final Map<String, Long> marks = new ConcurrentHashMap<>();
   private final AtomicInteger bound = new AtomicInteger();
   private final AtomicInteger ready = new AtomicInteger();
+  private final AtomicInteger failedUnready = new AtomicInteger();
   private final AtomicLong events = new AtomicLong();
   private final AtomicInteger restarts = new AtomicInteger();
   private final Consumer<String> log;
@@ -73,6 +75,11 @@ final class PodWatch implements AutoCloseable {
 
   int ready() {
     return ready.get();
+  }
+
+  /** Pods seen Failed (a bare pod lost with its node: NodeLost) that were never seen Ready: they never will be. */
+  int failedUnready() {
+    return failedUnready.get();
   }
 
   long events() {
@@ -145,6 +152,12 @@ final class PodWatch implements AutoCloseable {
     if (t.ready == 0 && object.path("status").path("phase").asText().equals("Running") && readyCondition(object)) {
       t.ready = now;
       ready.incrementAndGet();
+    }
+    if (t.failed == 0 && object.path("status").path("phase").asText().equals("Failed")) {
+      t.failed = now;
+      if (t.ready == 0) {
+        failedUnready.incrementAndGet();
+      }
     }
     String mark = meta.path("annotations").path(MARK).asText("");
     if (!mark.isEmpty()) {

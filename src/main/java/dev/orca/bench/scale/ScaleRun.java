@@ -46,15 +46,15 @@ final class ScaleRun {
   SizeResult run() throws Exception {
     Path dir = options.dataDir().resolve(size.toString());
     try (ControlPlane cp = new ControlPlane(options, size, dir, log)) {
-      log.accept("starting " + cp.describe() + " with " + size.nodes() + " simulated nodes");
+      log.accept("starting " + cp.describe() + " with " + cp.nodes() + " simulated nodes");
       cp.create();
       String api = cp.apis().get(0);
       long nodesStart = System.nanoTime();
-      awaitProgress("nodes", () -> readyNodes(api) >= size.nodes(), () -> readyNodes(api) + "/" + size.nodes() + " Ready");
+      awaitProgress("nodes", () -> readyNodes(api) >= cp.nodes(), () -> readyNodes(api) + "/" + cp.nodes() + " Ready");
       double nodesReady = seconds(nodesStart);
       long heapNodes = ProcessStats.liveHeapBytes(cp.processes());
       HeapHistogram histogramNodes = options.profile() ? ProcessStats.histogram(cp.processes().get(0)) : null;
-      log.accept(String.format("%d nodes Ready in %.1f s; live heap %s", size.nodes(), nodesReady, mib(heapNodes)));
+      log.accept(String.format("%d nodes Ready in %.1f s; live heap %s", cp.nodes(), nodesReady, mib(heapNodes)));
       for (int i = 0; i < PodCreator.NAMESPACES; i++) {
         send(api, "POST", "/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\""
             + PodCreator.namespace(i) + "\"}}", 201);
@@ -66,6 +66,9 @@ final class ScaleRun {
         Fill fill = options.deployments() > 0 ? fillWithDeployments(cp, watch, fillStart)
             : fillWithPods(cp, watch, fillStart);
         log.accept(String.format("fill: %d pods Running and Ready in %.1f s", watch.ready(), fill.seconds()));
+        if (watch.failedUnready() > 0) {
+          notes.add("fill: " + watch.failedUnready() + " pods failed before they were Ready (their node's lease lapsed: NodeLost)");
+        }
         stopProfile(cp, dir, "fill", profiles);
         // the probe's pods and the API phase's creates must fit beside the fill (a node holds so many pods)
         int room = podCapacity(api) - size.pods() - ApiPhase.CREATES_PER_SECOND * (int) options.apiFor().toSeconds();
@@ -128,10 +131,12 @@ final class ScaleRun {
     PodCreator fill = new PodCreator(cp.apis(), "p", size.pods());
     double cpuBefore = ProcessStats.cpuSeconds(cp.processes());
     Thread creator = startCreator(fill, options.rate(), options.concurrency());
-    awaitProgress("fill", () -> watch.ready() >= size.pods() || (!creator.isAlive() && fill.failed() > 0
-            && watch.ready() + fill.failed() >= size.pods()),
-        () -> String.format("created %d/%d  bound %d  ready %d  cpu %.1f cores", fill.done(), size.pods(), watch.bound(),
-            watch.ready(), (ProcessStats.cpuSeconds(cp.processes()) - cpuBefore) / Math.max(1e-9, seconds(fillStart))));
+    // a pod that failed before it was Ready (its node's lease lapsed: NodeLost) is never Ready
+    awaitProgress("fill", () -> watch.ready() + watch.failedUnready() >= size.pods() || (!creator.isAlive()
+            && fill.failed() > 0 && watch.ready() + watch.failedUnready() + fill.failed() >= size.pods()),
+        () -> String.format("created %d/%d  bound %d  ready %d  failed %d  cpu %.1f cores", fill.done(), size.pods(),
+            watch.bound(), watch.ready(), watch.failedUnready(),
+            (ProcessStats.cpuSeconds(cp.processes()) - cpuBefore) / Math.max(1e-9, seconds(fillStart))));
     creator.join();
     double seconds = seconds(fillStart);
     List<String> keys = new ArrayList<>();
@@ -269,8 +274,8 @@ final class ScaleRun {
     awaitProgress("restart", () -> {
       last[0] = readyNodes(api);
       last[1] = readyPods(api);
-      return last[0] >= size.nodes() && last[1] >= pods;
-    }, () -> String.format("nodes Ready %d/%d  pods Ready %d/%d", last[0], size.nodes(), last[1], pods));
+      return last[0] >= cp.nodes() && last[1] >= pods;
+    }, () -> String.format("nodes Ready %d/%d  pods Ready %d/%d", last[0], cp.nodes(), last[1], pods));
     double all = seconds(start);
     log.accept(String.format("restart: everything Ready after %.1f s", all));
     return new double[] {all, apiUp};
