@@ -271,11 +271,19 @@ final class ScaleRun {
     String api = cp.apis().get(0);
     log.accept(String.format("restart: API answering after %.1f s", apiUp));
     int[] last = {0, 0};
-    awaitProgress("restart", () -> {
-      last[0] = readyNodes(api);
-      last[1] = readyPods(api);
-      return last[0] >= cp.nodes() && last[1] >= pods;
-    }, () -> String.format("nodes Ready %d/%d  pods Ready %d/%d", last[0], cp.nodes(), last[1], pods));
+    try {
+      awaitProgress("restart", () -> {
+        last[0] = readyNodes(api);
+        last[1] = readyPods(api);
+        return last[0] >= cp.nodes() && last[1] >= pods;
+      }, () -> String.format("nodes Ready %d/%d  pods Ready %d/%d", last[0], cp.nodes(), last[1], pods));
+    } catch (IllegalStateException e) {
+      // what the earlier phases measured still goes into the report; the restart is told as not whole
+      String failed = "restart: not whole: " + e.getMessage();
+      log.accept(failed);
+      notes.add(failed);
+      return new double[] {Double.NaN, apiUp};
+    }
     double all = seconds(start);
     log.accept(String.format("restart: everything Ready after %.1f s", all));
     return new double[] {all, apiUp};
