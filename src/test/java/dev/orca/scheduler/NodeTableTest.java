@@ -103,8 +103,10 @@ class NodeTableTest {
         "two pods holding one term on one node: one term, one node");
     table.putPod(key(lonely), null);
     assertEquals(Map.of(term, Set.of("a")), antiAffinity(table.snapshot()));
+    ClusterSnapshot before = table.snapshot();
     table.putPod(key(twin), null);
     assertEquals(Map.of(), antiAffinity(table.snapshot()));
+    assertEquals(Map.of(term, Set.of("a")), antiAffinity(before), "a snapshot handed out keeps its terms");
   }
 
   /** Any order of changes ends where a snapshot built from the final objects would. */
