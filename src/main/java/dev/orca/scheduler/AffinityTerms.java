@@ -5,6 +5,7 @@ import dev.orca.model.LabelSelectors;
 import dev.orca.model.Pod;
 import dev.orca.model.PodAffinityTerm;
 import java.util.List;
+import java.util.Map;
 
 /** Reading pod affinity terms and the topology domains they name. */
 final class AffinityTerms {
@@ -51,12 +52,16 @@ final class AffinityTerms {
 
   /** {@link #selects(PodAffinityTerm, Pod, Pod)} for a term whose owner lives in {@code ownerNamespace}. */
   static boolean selects(PodAffinityTerm term, String ownerNamespace, Pod candidate) {
-    String namespace = namespace(candidate);
+    return selects(term, ownerNamespace, namespace(candidate), candidate.metadata().labelsOrEmpty());
+  }
+
+  /** The same for a candidate known by its namespace and labels (a node's pods by {@link LabelSet}). */
+  static boolean selects(PodAffinityTerm term, String ownerNamespace, String namespace, Map<String, String> labels) {
     List<String> namespaces = term.namespaces();
     boolean inNamespace = namespaces == null || namespaces.isEmpty()
         ? namespace.equals(ownerNamespace)
         : namespaces.contains(namespace);
-    return inNamespace && LabelSelectors.matches(term.labelSelector(), candidate.metadata().labelsOrEmpty());
+    return inNamespace && LabelSelectors.matches(term.labelSelector(), labels);
   }
 
   static String namespace(Pod pod) {

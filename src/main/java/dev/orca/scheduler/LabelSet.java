@@ -24,6 +24,14 @@ public final class LabelSet {
     this.hash = 31 * namespace.hashCode() + labels.hashCode();
   }
 
+  String namespace() {
+    return namespace;
+  }
+
+  Map<String, String> labels() {
+    return labels;
+  }
+
   static LabelSet of(Pod pod) {
     return SHARED.intern(new LabelSet(AffinityTerms.namespace(pod), pod.metadata().labelsOrEmpty()));
   }

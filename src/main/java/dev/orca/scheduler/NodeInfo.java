@@ -1,8 +1,10 @@
 package dev.orca.scheduler;
 
+import dev.orca.model.LabelSelectors;
 import dev.orca.model.Node;
 import dev.orca.model.OwnerReference;
 import dev.orca.model.Pod;
+import dev.orca.model.PodAffinityTerm;
 import dev.orca.model.Taint;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,6 +138,27 @@ public final class NodeInfo {
   /** How many of this node's pods have exactly these labels in this namespace. */
   public int podsWithLabels(LabelSet labels) {
     return podsByLabels.getOrDefault(labels, 0);
+  }
+
+  /**
+   * Whether some pod of this node is selected by a term its owner in {@code ownerNamespace} holds:
+   * checked once per distinct label set on the node (the replicas of an app share one), and pod by
+   * pod only for pods without labels when the term would select those too.
+   */
+  boolean anyPodSelectedBy(PodAffinityTerm term, String ownerNamespace) {
+    for (LabelSet labels : podsByLabels.keySet()) {
+      if (AffinityTerms.selects(term, ownerNamespace, labels.namespace(), labels.labels())) {
+        return true;
+      }
+    }
+    if (LabelSelectors.matches(term.labelSelector(), Map.of())) { // an empty selector: pods without labels too
+      for (Pod pod : pods) {
+        if (pod.metadata().labelsOrEmpty().isEmpty() && AffinityTerms.selects(term, ownerNamespace, pod)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The node's own taints, plus the not-ready taint when it is not Ready. */

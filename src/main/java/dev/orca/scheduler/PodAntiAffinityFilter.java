@@ -103,7 +103,7 @@ public final class PodAntiAffinityFilter implements FilterPlugin {
 
   /** The check for one pod against one snapshot. */
   private static final class Prepared implements FilterPlugin {
-    private final Pod pod;
+    private final String ownNamespace;
     private final List<PodAffinityTerm> hostTerms;
     private final Set<Domain> occupied;
     private final Set<String> occupiedKeys = new LinkedHashSet<>();
@@ -111,7 +111,7 @@ public final class PodAntiAffinityFilter implements FilterPlugin {
     private final Set<String> forbiddenKeys = new LinkedHashSet<>();
 
     Prepared(Pod pod, List<PodAffinityTerm> hostTerms, Set<Domain> occupied, Set<Domain> forbiddenByExisting) {
-      this.pod = pod;
+      this.ownNamespace = AffinityTerms.namespace(pod);
       this.hostTerms = hostTerms;
       this.occupied = occupied;
       this.forbiddenByExisting = forbiddenByExisting;
@@ -137,10 +137,8 @@ public final class PodAntiAffinityFilter implements FilterPlugin {
 
     private boolean violatesOwnTerms(NodeInfo node) {
       for (PodAffinityTerm term : hostTerms) {
-        for (Pod existing : node.pods()) {
-          if (AffinityTerms.selects(term, pod, existing)) {
-            return true;
-          }
+        if (node.anyPodSelectedBy(term, ownNamespace)) {
+          return true;
         }
       }
       return inAny(node, occupiedKeys, occupied);
