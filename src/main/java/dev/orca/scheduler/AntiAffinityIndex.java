@@ -62,10 +62,6 @@ final class AntiAffinityIndex {
     podsByNodeByTerm.forEach((held, nodes) -> visitor.accept(held, nodes.keySet()));
   }
 
-  boolean isEmpty() {
-    return podsByNodeByTerm.isEmpty();
-  }
-
   AntiAffinityIndex copy() {
     return new AntiAffinityIndex(new HashMap<>(podsByNodeByTerm));
   }

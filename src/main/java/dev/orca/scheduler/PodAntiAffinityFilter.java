@@ -63,14 +63,8 @@ public final class PodAntiAffinityFilter implements FilterPlugin {
           continue;
         }
         Domain domain = new Domain(term.topologyKey(), value);
-        if (occupied.contains(domain)) {
-          continue;
-        }
-        for (Pod existing : node.pods()) {
-          if (AffinityTerms.selects(term, pod, existing)) {
-            occupied.add(domain);
-            break;
-          }
+        if (!occupied.contains(domain) && node.anyPodSelectedBy(term, AffinityTerms.namespace(pod))) {
+          occupied.add(domain);
         }
       }
     }
