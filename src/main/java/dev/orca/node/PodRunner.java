@@ -86,6 +86,13 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
   private final Map<String, Duration> restartAfter = new HashMap<>();
   private final Set<String> backingOff = new HashSet<>();
   private boolean stopping;
+  /**
+   * The status last sent to the Pod entity, or the read side's when this runner started: after a
+   * restart of its agent (or of the whole control plane) a pod whose adopted containers report
+   * what it already shows sends nothing, so its entity is not woken (kubelet's status manager
+   * compares with the API's copy before it writes). A later difference the read side shows is
+   * reported on the agent's resync ({@link Observed}).
+   */
   private PodStatus lastReported;
 
   private PodRunner(ActorContext<Command> context, TimerScheduler<Command> timers, Pod pod, ContainerRuntime runtime,
@@ -107,6 +114,7 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
     if (pod.status() != null && pod.status().containerStatuses() != null) {
       pod.status().containerStatuses().forEach(s -> statuses.put(s.name(), s));
     }
+    this.lastReported = pod.status();
     for (Container container : pod.spec().containers()) {
       run(container);
       live.add(container.name());
