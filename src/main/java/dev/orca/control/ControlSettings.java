@@ -15,7 +15,8 @@ public record ControlSettings(
     Duration nodeGraceAfterStart,
     Duration deliveryRetry,
     Duration nodeEvictionAfterMemberDown,
-    Duration nodeStartupGrace) {
+    Duration nodeStartupGrace,
+    Duration nodeStartupMemberWait) {
 
   public static ControlSettings from(Config config) {
     Config control = config.getConfig("orca.control");
@@ -31,6 +32,7 @@ public record ControlSettings(
         node.hasPath("grace-after-start") ? node.getDuration("grace-after-start") : node.getDuration("grace-period"),
         control.getDuration("delivery-retry"),
         node.getDuration("eviction-delay-after-member-down"),
-        node.getDuration("startup-grace"));
+        node.getDuration("startup-grace"),
+        node.getDuration("startup-member-wait"));
   }
 }

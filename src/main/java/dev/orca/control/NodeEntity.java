@@ -72,15 +72,8 @@ public final class NodeEntity extends ObjectEntity {
   private record Reservation(long milliCpu, long memory, Instant at) {}
 
   private final Map<String, Reservation> reservations = new HashMap<>();
-  /**
-   * When this incarnation started, it had heard no heartbeat: as if the last one came just long
-   * enough ago that a live agent (which renews every second) still has {@code grace-after-start}
-   * to be heard — after a failover the node's entity starts on a survivor, and a dead member's
-   * node should not get a whole grace period again.
-   */
-  private Instant lastHeartbeat;
-  /** When this node's member was seen downed or removed (its lease ended then); null while it lives. */
-  private Instant memberDownAt;
+  /** The lease: when the agent was last heard, whether its member was downed (see {@link NodeLease}). */
+  private final NodeLease lease;
   /**
    * When this JVM started, to the millisecond (the actor system's uptime is in whole seconds, and
    * a node registered in the first second after the start looked older than the start: its lease
@@ -96,8 +89,7 @@ public final class NodeEntity extends ObjectEntity {
   private NodeEntity(ActorContext<Command> context, TimerScheduler<Command> timers, ObjectKey key,
       ControlSettings settings) {
     super(context, timers, key, settings);
-    Duration head = settings.nodeGracePeriod().minus(settings.nodeGraceAfterStart());
-    this.lastHeartbeat = Instant.now().minus(head.isNegative() ? Duration.ZERO : head);
+    this.lease = new NodeLease(settings, Instant.now());
   }
 
   public static void init(ClusterSharding sharding, ControlSettings settings) {
@@ -136,8 +128,7 @@ public final class NodeEntity extends ObjectEntity {
   }
 
   private ReplyEffect<ObjectEvent, State> onRegister(State state, Register cmd) {
-    lastHeartbeat = Instant.now();
-    memberDownAt = null; // an agent announces the node: its member (a new incarnation at that address) lives
+    lease.registered(Instant.now()); // an agent announces the node: its member (a new incarnation at that address) lives
     Node announced = cmd.node();
     if (!state.exists()) {
       Node node = announced.withStatus(withReady(announced.status(), true));
@@ -175,7 +166,7 @@ public final class NodeEntity extends ObjectEntity {
   }
 
   private ReplyEffect<ObjectEvent, State> onHeartbeat(State state, Heartbeat cmd) {
-    lastHeartbeat = Instant.now();
+    lease.heartbeat(Instant.now());
     if (state.exists() && !isReady((Node) state.object())) {
       Node node = (Node) state.object();
       return persist(new ObjectUpdated(node.withStatus(withReady(node.status(), true))));
@@ -243,11 +234,11 @@ public final class NodeEntity extends ObjectEntity {
 
   /**
    * Once, for a node that existed before this JVM started: its lease does not run out within
-   * {@code orca.node.startup-grace} of the JVM's start (kube-controller-manager's
-   * --node-startup-grace-period). After a restart of the control plane, recovering every object
-   * delays the agents' first heartbeats; a node is not lost for that. A node registered since (a
-   * test's, or a new one's) has its own lease from the first; a survivor that takes over a dead
-   * member's nodes has been up for longer, so failover is not slowed.
+   * {@code orca.node.startup-grace} of the moment this JVM's read side caught up with the journal
+   * (kube-controller-manager's --node-startup-grace-period). After a restart of the control plane,
+   * recovering every object delays the agents' first heartbeats; a node is not lost for that. A
+   * node registered since (a test's, or a new one's) has its own lease from the first; a survivor
+   * that takes over a dead member's nodes has been up for longer, so failover is not slowed.
    */
   private void applyStartupGrace(Node node) {
     if (startupGraceApplied) {
@@ -255,11 +246,19 @@ public final class NodeEntity extends ObjectEntity {
     }
     startupGraceApplied = true;
     if (createdBefore(node, JVM_STARTED)) {
-      Instant floor = JVM_STARTED.plus(settings.nodeStartupGrace()).minus(settings.nodeGracePeriod());
-      if (floor.isAfter(lastHeartbeat)) {
-        lastHeartbeat = floor;
-      }
+      lease.existedBefore(controlStarted());
     }
+  }
+
+  /** When this JVM's read side caught up with the journal: its control plane could act from then. */
+  private Instant controlStarted() {
+    Instant caughtUp = cache.caughtUpAt();
+    return caughtUp != null ? caughtUp : Instant.now();
+  }
+
+  @Override
+  protected void onRecovered() {
+    lease.recovered(Instant.now());
   }
 
   private static boolean createdBefore(Node node, Instant when) {
@@ -287,14 +286,13 @@ public final class NodeEntity extends ObjectEntity {
     MemberLiveness member = memberLiveness(node);
     if (member == MemberLiveness.GONE) {
       endLease(now);
+    } else if (member == MemberLiveness.UNKNOWN && memberAddress(node) != null && createdBefore(node, JVM_STARTED)) {
+      lease.awaitMember(now, controlStarted()); // its member has not joined (yet): a cluster restarting member by member
     }
-    boolean expired = memberDownAt != null || lastHeartbeat.plus(settings.nodeGracePeriod()).isBefore(now);
-    if (isReady(node) && expired) {
+    if (isReady(node) && lease.expired(now)) {
       return persist(new ObjectUpdated(node.withStatus(withReady(node.status(), false))));
     }
-    boolean evict = memberDownAt != null ? !memberDownAt.plus(settings.nodeEvictionAfterMemberDown()).isAfter(now)
-        : lastHeartbeat.plus(settings.nodeGracePeriod()).plus(settings.nodeEvictionDelay()).isBefore(now);
-    if (!isReady(node) && evict && member != MemberLiveness.UNREACHABLE) {
+    if (!isReady(node) && lease.evictable(now) && member != MemberLiveness.UNREACHABLE) {
       evictPods();
     }
     return Effect().noReply();
@@ -305,8 +303,7 @@ public final class NodeEntity extends ObjectEntity {
    * once, its pods lost {@code orca.node.eviction-delay-after-member-down} later.
    */
   private void endLease(Instant now) {
-    if (memberDownAt == null) {
-      memberDownAt = now;
+    if (lease.memberGone(now)) {
       Duration after = settings.nodeEvictionAfterMemberDown();
       if (!after.isZero()) {
         timers.startSingleTimer("member-down-eviction", new Reconcile(), after.plusMillis(1));
@@ -314,8 +311,12 @@ public final class NodeEntity extends ObjectEntity {
     }
   }
 
+  private static String memberAddress(Node node) {
+    return node.metadata().annotationsOrEmpty().get(MEMBER_ANNOTATION);
+  }
+
   private MemberLiveness memberLiveness(Node node) {
-    String address = node.metadata().annotationsOrEmpty().get(MEMBER_ANNOTATION);
+    String address = memberAddress(node);
     if (address == null) {
       return MemberLiveness.UNKNOWN;
     }
@@ -326,6 +327,7 @@ public final class NodeEntity extends ObjectEntity {
 
   @Override
   protected void afterPersist(ObjectEvent event) {
+    lease.blocked(writeStarted(), Instant.now());
     if (event instanceof ObjectDeleted) {
       evictPods();
       return;

@@ -128,6 +128,7 @@ public abstract class ObjectEntity
   protected final ObjectKey key;
   protected final ControlSettings settings;
   protected final WatchCache cache;
+  private java.time.Instant writeStarted;
   protected final ClusterSharding sharding;
   private final Store store;
   private final ChildWrites childWrites = new ChildWrites();
@@ -444,19 +445,32 @@ public abstract class ObjectEntity
 
   /** Persists an event, then replies with where it landed. */
   protected ReplyEffect<ObjectEvent, State> persistAndReply(ObjectEvent event, ActorRef<WriteResult> replyTo) {
-    return Effect().persist(event)
+    return write(event)
         .thenRun(s -> afterPersisted(event))
         .thenReply(replyTo, s -> new Accepted(key.persistenceId(), lastSequenceNumber(context)));
   }
 
   /** Persists an event, then replies with a kind's own answer. */
   protected <R> ReplyEffect<ObjectEvent, State> persistAndAnswer(ObjectEvent event, ActorRef<R> replyTo, R answer) {
-    return Effect().persist(event).thenRun(s -> afterPersisted(event)).thenReply(replyTo, s -> answer);
+    return write(event).thenRun(s -> afterPersisted(event)).thenReply(replyTo, s -> answer);
   }
 
   /** Persists an event that no one waits for. */
   protected ReplyEffect<ObjectEvent, State> persist(ObjectEvent event) {
-    return Effect().persist(event).thenRun(s -> afterPersisted(event)).thenNoReply();
+    return write(event).thenRun(s -> afterPersisted(event)).thenNoReply();
+  }
+
+  private org.apache.pekko.persistence.typed.javadsl.EffectBuilder<ObjectEvent, State> write(ObjectEvent event) {
+    writeStarted = java.time.Instant.now();
+    return Effect().persist(event);
+  }
+
+  /**
+   * When the last write began (the entity takes no command until it is stored): in
+   * {@link #afterPersist}, how long the entity could not hear anything.
+   */
+  protected java.time.Instant writeStarted() {
+    return writeStarted;
   }
 
   private void afterPersisted(ObjectEvent event) {

@@ -11,12 +11,12 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -54,7 +54,12 @@ public final class WatchCache {
   private final Map<ResourceType, ConcurrentHashMap<ObjectKey, StoredObject>> byType = new EnumMap<>(ResourceType.class);
   // the same objects in entity-id order, so a list or a page walks a range instead of sorting a kind;
   // written and walked under the lock
-  private final Map<ResourceType, NavigableMap<ObjectKey, StoredObject>> sorted = new EnumMap<>(ResourceType.class);
+  /**
+   * Every key of a kind in entity-id order, for paged lists; the objects are read from
+   * {@link #byType}, so only a create or a delete walks the skip list, not every update (its put
+   * cost 3 % of the control plane's CPU filling 150,000 pods).
+   */
+  private final Map<ResourceType, NavigableSet<ObjectKey>> sorted = new EnumMap<>(ResourceType.class);
   private final Map<ResourceType, Map<String, Integer>> countByNamespace = new EnumMap<>(ResourceType.class);
   private final ConcurrentHashMap<String, Set<ObjectKey>> podsByNode = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Set<ObjectKey>> byOwnerUid = new ConcurrentHashMap<>();
@@ -65,6 +70,7 @@ public final class WatchCache {
   private final ArrayDeque<Change> window = new ArrayDeque<>();
   private final int windowSize;
   private final CompletableFuture<Long> caughtUp = new CompletableFuture<>();
+  private volatile java.time.Instant caughtUpAt;
   private volatile long resourceVersion;
   private long lastEvicted;
 
@@ -74,7 +80,7 @@ public final class WatchCache {
     this.windowSize = windowSize;
     for (ResourceType type : ResourceType.values()) {
       byType.put(type, new ConcurrentHashMap<>());
-      sorted.put(type, new ConcurrentSkipListMap<>(ObjectKey.BY_ENTITY_ID));
+      sorted.put(type, new ConcurrentSkipListSet<>(ObjectKey.BY_ENTITY_ID));
       countByNamespace.put(type, new HashMap<>());
     }
   }
@@ -89,7 +95,18 @@ public final class WatchCache {
     return caughtUp;
   }
 
+  /**
+   * When the cache caught up with the journal (this JVM's control plane could act from then on:
+   * its agents start, node leases count), or null before.
+   */
+  public java.time.Instant caughtUpAt() {
+    return caughtUpAt;
+  }
+
   void markCaughtUp() {
+    if (caughtUpAt == null) {
+      caughtUpAt = java.time.Instant.now();
+    }
     caughtUp.complete(resourceVersion);
   }
 
@@ -124,21 +141,23 @@ public final class WatchCache {
    */
   public Page page(ResourceType type, String namespace, Predicate<KubeObject> filter, String afterEntityId, int limit) {
     synchronized (lock) {
-      NavigableMap<ObjectKey, StoredObject> range = sorted.get(type);
+      NavigableSet<ObjectKey> range = sorted.get(type);
       ObjectKey start = namespace == null ? null : new ObjectKey(type, namespace, "");
       if (afterEntityId != null) {
         ObjectKey after = ObjectKey.fromEntityId(type, afterEntityId);
         range = start != null && ObjectKey.BY_ENTITY_ID.compare(after, start) < 0
-            ? range.tailMap(start, true) : range.tailMap(after, false);
+            ? range.tailSet(start, true) : range.tailSet(after, false);
       } else if (start != null) {
-        range = range.tailMap(start, true);
+        range = range.tailSet(start, true);
       }
+      Map<ObjectKey, StoredObject> objects = byType.get(type);
       List<StoredObject> items = new ArrayList<>(Math.min(limit, 1024));
       boolean more = false;
-      for (StoredObject s : range.values()) {
-        if (namespace != null && !namespace.equals(s.key().namespace())) {
+      for (ObjectKey key : range) {
+        if (namespace != null && !namespace.equals(key.namespace())) {
           break; // a namespace's keys are contiguous: "ns/" prefixes them all
         }
+        StoredObject s = objects.get(key); // never null: both change together, under the lock
         if (filter.test(s.object())) {
           if (items.size() == limit) {
             more = true;
@@ -168,11 +187,15 @@ public final class WatchCache {
     List<StoredObject> out = new ArrayList<>();
     for (ResourceType type : ResourceType.values()) {
       if (type.namespaced()) {
-        for (StoredObject s : sorted.get(type).tailMap(new ObjectKey(type, namespace, ""), true).values()) {
-          if (!namespace.equals(s.key().namespace())) {
+        Map<ObjectKey, StoredObject> objects = byType.get(type);
+        for (ObjectKey key : sorted.get(type).tailSet(new ObjectKey(type, namespace, ""), true)) {
+          if (!namespace.equals(key.namespace())) {
             break;
           }
-          out.add(s);
+          StoredObject s = objects.get(key);
+          if (s != null) { // deleted since the key was read (this walk does not hold the lock)
+            out.add(s);
+          }
         }
       }
     }
@@ -285,7 +308,7 @@ public final class WatchCache {
       object = object.withMetadata(object.metadata().withResourceVersion(Long.toString(row.ordering())));
       current = new StoredObject(key, object, row.ordering(), row.sequenceNr());
       objects.put(key, current);
-      if (sorted.get(key.type()).put(key, current) == null) {
+      if (previous == null && sorted.get(key.type()).add(key)) {
         countByNamespace.get(key.type()).merge(key.namespace(), 1, Integer::sum);
       }
       index(current);
