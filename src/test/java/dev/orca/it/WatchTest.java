@@ -118,6 +118,32 @@ class WatchTest {
     }
   }
 
+  @Test
+  void aWatchFromNowStartsWithEveryObjectHoweverManyMoreThanItsBuffer() throws Exception {
+    try (TestOrca small = TestOrca.start(0, Map.of("orca.store.watcher-buffer", 16))) {
+      String list = "/api/v1/namespaces/default/configmaps";
+      Set<String> created = new java.util.TreeSet<>();
+      for (int i = 0; i < 60; i++) {
+        String name = "cm-" + i;
+        assertEquals(201, small.api.post(list, "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\""
+            + name + "\"},\"data\":{\"k\":\"v\"}}").code());
+        created.add(name);
+      }
+      try (ApiClient.Watch watch = small.api.watch(list + "?watch=true")) {
+        Set<String> added = new java.util.TreeSet<>();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (added.size() < created.size() && System.nanoTime() < end) {
+          JsonNode event = watch.events().poll(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+          if (event != null) {
+            assertEquals("ADDED", event.path("type").asText(), event.toString());
+            added.add(event.path("object").path("metadata").path("name").asText());
+          }
+        }
+        assertEquals(created, added, "the current state, 60 objects through a watch whose change buffer holds 16");
+      }
+    }
+  }
+
   /** The next event of one of these types, skipping the others; fails after 10 s. */
   private static JsonNode next(ApiClient.Watch watch, Set<String> types) throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
