@@ -81,11 +81,11 @@ public final class GarbageCollector extends AbstractBehavior<GarbageCollector.Co
 
   /** Events live for orca.events.ttl after they last happened, as Kubernetes' --event-ttl. */
   private void expireEvents() {
-    java.time.Instant cutoff = java.time.Instant.now().minus(eventTtl);
+    java.util.function.Predicate<String> expired = Rfc3339.before(java.time.Instant.now().minus(eventTtl));
     for (StoredObject s : cache.all(ResourceType.EVENT)) {
       dev.orca.model.Event event = (dev.orca.model.Event) s.object();
       String last = event.lastTimestamp() != null ? event.lastTimestamp() : event.metadata().creationTimestamp();
-      if (last != null && java.time.Instant.parse(last).isBefore(cutoff) && !event.metadata().isDeleting()) {
+      if (expired.test(last) && !event.metadata().isDeleting()) {
         Entities.tell(sharding, s.key(), new ObjectEntity.Delete("Background", null, getContext().getSystem().ignoreRef()));
       }
     }

@@ -30,4 +30,23 @@ public final class Rfc3339 {
       }
     }
   }
+
+  /**
+   * A test of "earlier than {@code instant}" for many timestamps, such as every Event's at each
+   * garbage-collection sweep: a canonical one (UTC at whole seconds, "2026-11-27T23:25:33Z", as
+   * Orca writes them) is compared as text, without parsing — parsing 300,000 of them every 10 s
+   * cost 2 % of the control plane's CPU; any other form is parsed. Absent or not a timestamp:
+   * false.
+   */
+  public static java.util.function.Predicate<String> before(Instant instant) {
+    Instant ceiling = instant.truncatedTo(ChronoUnit.SECONDS).equals(instant)
+        ? instant : instant.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    String bound = format(ceiling); // a whole-second time is before the instant iff it is before its ceiling
+    return text -> canonical(text) ? text.compareTo(bound) < 0 : parse(text).map(t -> t.isBefore(instant)).orElse(false);
+  }
+
+  private static boolean canonical(String text) {
+    return text != null && text.length() == 20 && text.charAt(4) == '-' && text.charAt(10) == 'T'
+        && text.charAt(19) == 'Z';
+  }
 }

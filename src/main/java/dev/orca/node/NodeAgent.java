@@ -100,11 +100,15 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
   /** Whether the node has been seen in the store since this agent started. */
   private boolean registered;
   private NodeMetrics metrics;
+  /** Whether the runtime measures its containers' use; until its first sample says not, it does. */
+  private boolean measures = true;
   private boolean sampling;
+  private final TimerScheduler<Command> timers;
 
   private NodeAgent(ActorContext<Command> context, TimerScheduler<Command> timers, Node node, ContainerRuntime runtime,
       NodeSettings settings, Probers probers) {
     super(context);
+    this.timers = timers;
     this.probers = probers;
     this.node = node;
     this.runtime = runtime;
@@ -275,16 +279,23 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
       runners.keySet().forEach(k -> pods.add(k.namespace() + "/" + k.name()));
       metrics = NodeMetrics.measured(name, sampled.sample().get(), pods);
     } else {
-      List<Pod> pods = store.cache().podsOnNode(name).stream()
-          .filter(p -> runners.containsKey(ObjectKey.of(p))).toList();
-      metrics = NodeMetrics.simulated(name, java.time.Instant.now(), settings.metricsInterval(), pods);
+      // the runtime measures nothing (simulated containers): their made-up usage is worked out
+      // when read, not every interval on every node (3 % of the CPU at 5,000 nodes)
+      measures = false;
+      timers.cancel("metrics");
     }
     return this;
   }
 
   private Behavior<Command> onReadMetrics(ReadMetrics read) {
-    read.replyTo().tell(metrics);
+    read.replyTo().tell(measures ? metrics : simulatedMetrics());
     return this;
+  }
+
+  private NodeMetrics simulatedMetrics() {
+    List<Pod> pods = store.cache().podsOnNode(node.metadata().name()).stream()
+        .filter(p -> runners.containsKey(ObjectKey.of(p))).toList();
+    return NodeMetrics.simulated(node.metadata().name(), java.time.Instant.now(), settings.metricsInterval(), pods);
   }
 
   private Behavior<Command> onCrashPod(CrashPod crash) {

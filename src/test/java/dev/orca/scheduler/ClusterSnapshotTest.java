@@ -62,4 +62,22 @@ class ClusterSnapshotTest {
     assertEquals(0, source.node("a").pods().size());
     assertEquals(0, source.working().node("a").pods().size());
   }
+
+  @Test
+  void nodesByPositionShowThePlacementsOfEveryKindOfSnapshot() {
+    ClusterSnapshot source = ClusterSnapshot.of(List.of(node("c").build(), node("a").build(), node("b").build()), List.of());
+    ClusterSnapshot assumed = source.assume(pod("p").requests("100m", "1Gi").build(), "b"); // an immutable step
+    ClusterSnapshot working = assumed.working(); // a working copy of a snapshot with a placement already
+    working.assume(pod("q").requests("200m", "1Gi").build(), "c");
+    working.assume(pod("r").requests("300m", "1Gi").build(), "b");
+    for (ClusterSnapshot s : List.of(source, assumed, working)) {
+      for (int i = 0; i < s.size(); i++) {
+        assertSame(s.node(s.nodeAt(i).name()), s.nodeAt(i), "position " + i);
+      }
+    }
+    assertEquals(List.of("a", "b", "c"), working.nodes().stream().map(NodeInfo::name).toList());
+    assertEquals(List.of(0L, 400L, 200L), working.nodes().stream().map(NodeInfo::requestedMilliCpu).toList());
+    assertEquals(List.of(0L, 100L, 0L), assumed.nodes().stream().map(NodeInfo::requestedMilliCpu).toList());
+    assertEquals(List.of(0L, 0L, 0L), source.nodes().stream().map(NodeInfo::requestedMilliCpu).toList());
+  }
 }

@@ -40,6 +40,8 @@ final class PodWatch implements AutoCloseable {
   private final AtomicInteger bound = new AtomicInteger();
   private final AtomicInteger ready = new AtomicInteger();
   private final AtomicInteger failedUnready = new AtomicInteger();
+  /** The pods Running and Ready as of the last event about each (a level, unlike {@link #ready}). */
+  private final java.util.Set<String> readyNow = ConcurrentHashMap.newKeySet();
   private final AtomicLong events = new AtomicLong();
   private final AtomicInteger restarts = new AtomicInteger();
   private final Consumer<String> log;
@@ -75,6 +77,11 @@ final class PodWatch implements AutoCloseable {
 
   int ready() {
     return ready.get();
+  }
+
+  /** How many pods are Running and Ready now, as the watch last told of each. */
+  int readyNow() {
+    return readyNow.size();
   }
 
   /** Pods seen Failed (a bare pod lost with its node: NodeLost) that were never seen Ready: they never will be. */
@@ -137,10 +144,19 @@ final class PodWatch implements AutoCloseable {
     if (type.equals("ERROR")) {
       throw new IllegalStateException("watch error: " + object.path("message").asText());
     }
-    if (type.equals("BOOKMARK") || type.equals("DELETED")) {
+    if (type.equals("BOOKMARK")) {
       return;
     }
     String key = meta.path("namespace").asText() + "/" + meta.path("name").asText();
+    boolean runningAndReady = object.path("status").path("phase").asText().equals("Running") && readyCondition(object);
+    if (runningAndReady && !type.equals("DELETED")) {
+      readyNow.add(key);
+    } else {
+      readyNow.remove(key);
+    }
+    if (type.equals("DELETED")) {
+      return;
+    }
     Times t = pods.computeIfAbsent(key, k -> new Times());
     if (t.seen == 0) {
       t.seen = now;
@@ -149,7 +165,7 @@ final class PodWatch implements AutoCloseable {
       t.bound = now;
       bound.incrementAndGet();
     }
-    if (t.ready == 0 && object.path("status").path("phase").asText().equals("Running") && readyCondition(object)) {
+    if (t.ready == 0 && runningAndReady) {
       t.ready = now;
       ready.incrementAndGet();
     }
