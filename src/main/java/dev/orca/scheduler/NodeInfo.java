@@ -31,6 +31,11 @@ public final class NodeInfo {
   private final List<Taint> effectiveTaints;
   private final Map<String, Integer> podsByController;
   private final Map<LabelSet, Integer> podsByLabels;
+  /**
+   * spec.unschedulable, read once: the filters visit hundreds of nodes per pod, and following
+   * node → spec on each was 10 % of the control plane's CPU filling 5,000 nodes (cache misses).
+   */
+  private final boolean unschedulable;
 
   private NodeInfo(Node node, long requestedMilliCpu, long requestedMemory, List<Pod> pods,
       Allocatable allocatable, List<Taint> effectiveTaints, Map<String, Integer> podsByController,
@@ -43,6 +48,12 @@ public final class NodeInfo {
     this.effectiveTaints = effectiveTaints;
     this.podsByController = podsByController;
     this.podsByLabels = podsByLabels;
+    this.unschedulable = node.spec() != null && Boolean.TRUE.equals(node.spec().unschedulable());
+  }
+
+  /** Whether the node is cordoned (spec.unschedulable). */
+  public boolean unschedulable() {
+    return unschedulable;
   }
 
   /** A node with the given pods, their requests summed. */

@@ -21,8 +21,7 @@ public final class NodeUnschedulable implements FilterPlugin {
 
   @Override
   public Optional<String> filter(Pod pod, NodeInfo node, ClusterSnapshot snapshot) {
-    boolean cordoned = node.node().spec() != null && Boolean.TRUE.equals(node.node().spec().unschedulable());
-    if (cordoned && !Tolerations.tolerates(pod, UNSCHEDULABLE_TAINT)) {
+    if (node.unschedulable() && !Tolerations.tolerates(pod, UNSCHEDULABLE_TAINT)) {
       return Optional.of(REASON);
     }
     return Optional.empty();
