@@ -9,7 +9,7 @@ import java.time.Instant;
  *
  * <p>Ready turns Unknown once the lease is older than the grace period; the node's pods are lost
  * after the eviction delay beyond that, or {@code evictionAfterMemberDown} after the member was
- * downed. Three things hold the lease open while an agent cannot yet be heard, as
+ * downed. Four things hold the lease open while an agent cannot yet be heard, as
  * kube-controller-manager's node lifecycle controller does after its own restart:
  * <ul>
  *   <li>a new incarnation of the entity (after a failover) gives a live agent
