@@ -52,10 +52,9 @@ public final class WatchCache {
 
   private final Object lock = new Object();
   private final Map<ResourceType, ConcurrentHashMap<ObjectKey, StoredObject>> byType = new EnumMap<>(ResourceType.class);
-  // the same objects in entity-id order, so a list or a page walks a range instead of sorting a kind;
-  // written and walked under the lock
   /**
-   * Every key of a kind in entity-id order, for paged lists; the objects are read from
+   * Every key of a kind in entity-id order, so a list or a page walks a range instead of sorting
+   * the kind (written, and walked by {@link #page}, under the lock); the objects are read from
    * {@link #byType}, so only a create or a delete walks the skip list, not every update (its put
    * cost 3 % of the control plane's CPU filling 150,000 pods).
    */

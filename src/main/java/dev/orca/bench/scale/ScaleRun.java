@@ -272,7 +272,7 @@ final class ScaleRun {
     log.accept(String.format("restart: API answering after %.1f s", apiUp));
     int[] last = {0, 0};
     // the pods' readiness through a watch from now (the current state, then changes), as a client
-    // at this scale would follow it: listing 150,000 pods every second loaded the control plane
+    // at this scale would follow it: listing 150,000 pods every 250 ms loaded the control plane
     // the restart was being measured on
     try (PodWatch watch = new PodWatch(api, "", log)) {
       long[] nodesListed = {0};
