@@ -21,13 +21,18 @@ final class ClusterProbe {
     bench.cluster(args.toArray(String[]::new));
   }
 
-  /** Awaits every Deployment available with exactly its replicas, as {@code member}'s API shows it ({@link FailoverBench#problems(String)}). */
+  /**
+   * Awaits every Deployment available with exactly its replicas, as {@code member}'s API shows it
+   * ({@link FailoverBench#problems(String)}). A probe the API does not answer in time (3 s) while the
+   * cluster heals is one more "not yet", printed, not the end of the wait: the bound decides.
+   */
   static void awaitRecovered(FailoverBench bench, String member, Duration bound) {
     ApiClient.await("every Deployment available with exactly its replicas", bound, () -> {
       try {
         return bench.problems(member);
       } catch (Exception e) {
-        throw new AssertionError("no answer from " + member + "'s API", e);
+        System.out.println("cluster probe: no answer from " + member + "'s API: " + e);
+        return List.of("no answer from " + member + "'s API: " + e);
       }
     }, List::isEmpty);
   }
