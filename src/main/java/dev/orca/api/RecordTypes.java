@@ -37,13 +37,15 @@ final class RecordTypes {
   }
 
   private static final Map<Class<?>, Map<String, Type>> PROPERTIES = new ConcurrentHashMap<>();
+  /** Whether a record writes itself as one value; asked for every field of every write checked (getMethods copies). */
+  private static final Map<Class<?>, Boolean> SCALAR_RECORDS = new ConcurrentHashMap<>();
 
   private RecordTypes() {}
 
   static Shape shape(Type type) {
     Class<?> raw = rawClass(type);
     if (raw.isRecord()) {
-      return isScalarRecord(raw) ? Shape.SCALAR : Shape.RECORD;
+      return SCALAR_RECORDS.computeIfAbsent(raw, RecordTypes::isScalarRecord) ? Shape.SCALAR : Shape.RECORD;
     }
     if (Collection.class.isAssignableFrom(raw) || (raw.isArray() && raw != byte[].class)) {
       return Shape.LIST;

@@ -11,6 +11,7 @@ import dev.orca.store.WatchCache;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.japi.Pair;
@@ -28,9 +29,6 @@ import org.apache.pekko.util.ByteString;
 final class WatchStream {
   private WatchStream() {}
 
-  /**
-   * @param fromResourceVersion null to start with the current objects as ADDED events
-   */
   /** Renders one watch event as a line: plain objects, or one-row Tables for kubectl get -w. */
   interface Encoder {
     String encode(String type, KubeObject object);
@@ -38,20 +36,25 @@ final class WatchStream {
 
   static final Encoder JSON = WatchStream::event;
 
+  /** @param fromResourceVersion null to start with the current objects as ADDED events */
   static Source<ByteString, NotUsed> open(ActorSystem<?> system, WatchCache cache, String namespace,
       dev.orca.model.ResourceType type, Predicate<KubeObject> filter, Long fromResourceVersion, Duration timeout,
       int buffer, Encoder encoder, Duration bookmarkInterval) {
-    Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> queued =
-        Source.<ByteString>queue(buffer).preMaterialize(system);
-    BoundedSourceQueue<ByteString> queue = queued.first();
+    // The journal tail offers each change to every watcher; it only decides whether the change is
+    // this watcher's and queues it. The line is written by the watcher's own stream: encoded on
+    // the tail's thread, every watcher's JSON held up the read side, and with it every write's
+    // answer (which waits for its change to be applied).
+    Pair<BoundedSourceQueue<Supplier<String>>, Source<Supplier<String>, NotUsed>> queued =
+        Source.<Supplier<String>>queue(buffer).preMaterialize(system);
+    BoundedSourceQueue<Supplier<String>> queue = queued.first();
     Predicate<StoredObject> inScope = s -> s.key().type() == type
         && (namespace == null || namespace.equals(s.key().namespace())) && filter.test(s.object());
     WatchCache.Listener listener = change -> {
-      String line = line(change, inScope, encoder);
+      Supplier<String> line = line(change, inScope, encoder);
       if (line == null) {
         return true;
       }
-      QueueOfferResult result = queue.offer(ByteString.fromString(line, StandardCharsets.UTF_8));
+      QueueOfferResult result = queue.offer(line);
       if (result != QueueOfferResult.enqueued()) {
         queue.complete();
         return false;
@@ -62,12 +65,11 @@ final class WatchStream {
     // the current state, for a watch from now: streamed ahead of the changes, as the client reads
     // it — offered to the changes' bounded queue, every object past its size was dropped (a watch
     // of 153,000 pods from now saw 20,000 of them)
-    Source<ByteString, NotUsed> initial = Source.empty();
+    Source<Supplier<String>, NotUsed> initial = Source.empty();
     try {
       if (fromResourceVersion == null) {
         WatchCache.Snapshot snapshot = cache.list(type, namespace, filter);
-        initial = Source.from(snapshot.items())
-            .map(s -> ByteString.fromString(encoder.encode("ADDED", s.object()), StandardCharsets.UTF_8));
+        initial = Source.from(snapshot.items()).map(s -> (Supplier<String>) () -> encoder.encode("ADDED", s.object()));
         subscription = cache.watchFrom(snapshot.resourceVersion(), listener);
       } else {
         subscription = cache.watchFrom(fromResourceVersion, listener);
@@ -79,9 +81,9 @@ final class WatchStream {
     WatchCache.Subscription toClose = subscription;
     org.apache.pekko.actor.Cancellable bookmarks = bookmarkInterval == null ? null
         : system.scheduler().scheduleAtFixedRate(bookmarkInterval, bookmarkInterval,
-            () -> cache.atConsistentPoint(rv -> queue.offer(ByteString.fromString(bookmark(type, rv), StandardCharsets.UTF_8))),
-            system.executionContext());
+            () -> cache.atConsistentPoint(rv -> queue.offer(() -> bookmark(type, rv))), system.executionContext());
     return initial.concat(queued.second())
+        .map(line -> ByteString.fromString(line.get(), StandardCharsets.UTF_8))
         .takeWithin(timeout)
         .watchTermination((mat, done) -> {
           done.whenComplete((d, e) -> {
@@ -94,15 +96,18 @@ final class WatchStream {
         });
   }
 
-  private static String line(Change change, Predicate<StoredObject> inScope, Encoder encoder) {
+  /** The watcher's event for {@code change}, to be encoded when the stream sends it; null if the change is not its. */
+  private static Supplier<String> line(Change change, Predicate<StoredObject> inScope, Encoder encoder) {
     boolean before = change.previous() != null && inScope.test(change.previous());
     boolean after = change.current() != null && inScope.test(change.current());
     if (after) {
-      return encoder.encode(before ? "MODIFIED" : "ADDED", change.current().object());
+      KubeObject object = change.current().object();
+      String type = before ? "MODIFIED" : "ADDED";
+      return () -> encoder.encode(type, object);
     }
     if (before) {
       KubeObject last = change.isDeletion() ? change.previous().object() : change.current().object();
-      return encoder.encode("DELETED", last);
+      return () -> encoder.encode("DELETED", last);
     }
     return null;
   }
@@ -116,11 +121,13 @@ final class WatchStream {
     return event("BOOKMARK", object);
   }
 
+  /** {@code {"type":TYPE,"object":OBJECT}} and a newline; the object written straight to text, not through a tree. */
   static String event(String type, Object object) {
-    ObjectNode node = Json.mapper().createObjectNode();
-    node.put("type", type);
-    node.set("object", Json.mapper().valueToTree(object));
-    return node + "\n";
+    try {
+      return "{\"type\":\"" + type + "\",\"object\":" + Json.mapper().writeValueAsString(object) + "}\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode a watch event of " + object.getClass().getSimpleName(), e);
+    }
   }
 
   private static String error(Status status) {

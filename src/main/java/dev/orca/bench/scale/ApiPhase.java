@@ -47,6 +47,7 @@ final class ApiPhase {
   Result run() throws InterruptedException {
     String run = Long.toString(System.nanoTime() % 1_000_000, 36);
     List<VerbLoad> loads = new ArrayList<>();
+    long start = System.nanoTime();
     VerbLoad patch = VerbLoad.start("patch", http, options.backgroundWrites(), n -> {
       String[] key = pods.get(n % pods.size()).split("/");
       return request(n, "/api/v1/namespaces/" + key[0] + "/pods/" + key[1]).timeout(Duration.ofSeconds(30))
@@ -66,28 +67,30 @@ final class ApiPhase {
         + PodCreator.namespace(n) + "/pods?limit=500").timeout(Duration.ofSeconds(60)).GET().build()));
     loads.add(VerbLoad.start("list-cluster", http, CLUSTER_LISTS_PER_SECOND, n -> request(n, "/api/v1/pods?limit=500")
         .timeout(Duration.ofSeconds(60)).GET().build()));
-    long start = System.nanoTime();
-    long end = start + options.apiFor().toNanos();
-    while (System.nanoTime() < end) {
-      TimeUnit.SECONDS.sleep(Math.min(5, Math.max(1, TimeUnit.NANOSECONDS.toSeconds(end - System.nanoTime()))));
-      log.accept(String.format("api     %5.0fs  %d writes/s in the background, watch events %d", (System.nanoTime() - start) / 1e9,
-          options.backgroundWrites(), watch.events()));
-    }
+    long measured = start + options.apiWarmup().toNanos();
+    long end = measured + options.apiFor().toNanos();
+    progressUntil(measured, start, "warm-up");
+    Map<VerbLoad, Integer> skippedInWarmup = new LinkedHashMap<>();
+    loads.forEach(load -> skippedInWarmup.put(load, load.skipped()));
+    progressUntil(end, start, "");
     Map<String, SizeResult.Verb> verbs = new LinkedHashMap<>();
     List<VerbLoad.Outcome> patches = List.of();
     int created = 0;
     double seconds = options.apiFor().toNanos() / 1e9;
     for (VerbLoad load : loads) {
-      List<VerbLoad.Outcome> outcomes = load.stop(Duration.ofSeconds(30));
+      List<VerbLoad.Outcome> all = load.stop(Duration.ofSeconds(30));
+      // a request never answered (n < 0) counts against the phase whenever it was sent
+      List<VerbLoad.Outcome> outcomes = all.stream().filter(o -> o.n() < 0 || o.sentAt() >= measured).toList();
       double[] ok = outcomes.stream().filter(VerbLoad.Outcome::ok).mapToDouble(VerbLoad.Outcome::millis).toArray();
       int failures = (int) outcomes.stream().filter(o -> !o.ok()).count();
       verbs.put(load.verb(), new SizeResult.Verb(ScaleMetrics.percentiles(ok), failures, outcomes.size() / seconds,
-          load.skipped()));
+          load.skipped() - skippedInWarmup.get(load),
+          slowestBySecond(all, start, options.apiWarmup().plus(options.apiFor()))));
       if (load == patch) {
         patches = outcomes;
       }
       if (load.verb().equals("create")) {
-        created = ok.length;
+        created = (int) all.stream().filter(VerbLoad.Outcome::ok).count();
       }
     }
     return new Result(verbs, delivery(patches, run), created);
@@ -111,10 +114,33 @@ final class ApiPhase {
         TimeUnit.MILLISECONDS.sleep(20); // the event may still be on its way
         seen = watch.markSeen(run + "-" + o.n());
       }
-      long sentAt = o.answeredAt() - (long) (o.millis() * 1e6);
-      out.add(seen == null ? DRAIN.toMillis() : Math.max(0, (seen - sentAt) / 1e6));
+      out.add(seen == null ? DRAIN.toMillis() : Math.max(0, (seen - o.sentAt()) / 1e6));
     }
     return ScaleMetrics.percentiles(out.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  private void progressUntil(long until, long start, String stage) throws InterruptedException {
+    while (System.nanoTime() < until) {
+      TimeUnit.SECONDS.sleep(Math.min(5, Math.max(1, TimeUnit.NANOSECONDS.toSeconds(until - System.nanoTime()))));
+      log.accept(String.format("api     %5.0fs  %d writes/s in the background%s, watch events %d",
+          (System.nanoTime() - start) / 1e9, options.backgroundWrites(), stage.isEmpty() ? "" : " (" + stage + ")",
+          watch.events()));
+    }
+  }
+
+  /** The slowest answer (ms) to the requests sent in each second from {@code start}: shows whether a p99 is one stall or many. */
+  static double[] slowestBySecond(List<VerbLoad.Outcome> outcomes, long start, Duration phase) {
+    double[] slowest = new double[(int) Math.max(1, phase.toSeconds())];
+    for (VerbLoad.Outcome o : outcomes) {
+      if (o.n() < 0) {
+        continue; // never answered: counted as a failure, not placed in time
+      }
+      int second = (int) ((o.sentAt() - start) / 1_000_000_000L);
+      if (second >= 0 && second < slowest.length) {
+        slowest[second] = Math.max(slowest[second], o.millis());
+      }
+    }
+    return slowest;
   }
 
   private HttpRequest.Builder request(int n, String path) {

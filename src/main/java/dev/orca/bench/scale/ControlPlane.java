@@ -73,7 +73,7 @@ final class ControlPlane implements AutoCloseable {
   /** The control plane's JVM options besides the heap: ORCA_BENCH_JAVA_OPTS, or G1 with string deduplication. */
   private static List<String> gcOptions() {
     String given = System.getenv("ORCA_BENCH_JAVA_OPTS");
-    return given == null || given.isBlank() ? List.of("-XX:+UseG1GC", "-XX:+UseStringDeduplication")
+    return given == null || given.isBlank() ? List.of("-XX:+UseG1GC", "-XX:+UseStringDeduplication", "-XX:MaxGCPauseMillis=50")
         : List.of(given.trim().split("\\s+"));
   }
 

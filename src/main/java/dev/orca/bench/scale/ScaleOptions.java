@@ -11,11 +11,12 @@ import java.util.List;
  * with {@code concurrency} in flight, or {@code deployments} Deployments sharing them), the
  * control plane ({@code members} JVMs, journal {@code h2} or {@code postgres}, heap), the start-up
  * latency probe (pods at {@code probeRate} a second for {@code probeFor}), the API phase
- * ({@code backgroundWrites} a second for {@code apiFor}) and whether to time a full restart.
+ * ({@code backgroundWrites} a second for {@code apiFor}, after {@code apiWarmup} of the same load
+ * not counted) and whether to time a full restart.
  */
 public record ScaleOptions(List<Size> sizes, int rate, int concurrency, int deployments, int members, String journal,
     String heap, Duration containerStart, int probeRate, Duration probeFor, int backgroundWrites, Duration apiFor,
-    boolean restart, boolean profile, Path dataDir, Path out, Path jsonOut, Duration timeout, List<String> sets) {
+    Duration apiWarmup, boolean restart, boolean profile, Path dataDir, Path out, Path jsonOut, Duration timeout, List<String> sets) {
 
   /** One size: simulated nodes and pods. */
   public record Size(int nodes, int pods) {
@@ -43,7 +44,8 @@ public record ScaleOptions(List<Size> sizes, int rate, int concurrency, int depl
       usage: orca bench scale [--sizes 5000x150000[,NODESxPODS...]] [--rate 0] [--concurrency 64]
                               [--deployments 0] [--members 1] [--journal h2|postgres] [--heap 8g]
                               [--container-start 1s] [--probe-rate 100] [--probe-for 30s]
-                              [--background-writes 500] [--api-for 30s] [--no-restart] [--profile]
+                              [--background-writes 500] [--api-for 30s] [--api-warmup 20s]
+                              [--no-restart] [--profile]
                               [--data-dir data/bench-scale] [--out bench/results] [--json FILE]
                               [--timeout 30m] [--set path=value]
         Starts a control plane per size (one JVM on H2, or MEMBERS JVMs on a private PostgreSQL) with
@@ -51,12 +53,13 @@ public record ScaleOptions(List<Size> sizes, int rate, int concurrency, int depl
         fast as --concurrency requests in flight allow; or --deployments Deployments) and follows them
         through a watch: scheduling throughput (sustained, peak), pod start-up latency (create to
         Running and Ready, minus --container-start, the simulated container's own start), then start-up
-        latency at --probe-rate pods/s, API latency per verb under --background-writes writes/s, heap
-        and CPU at rest, bytes per pod, and the time to recover everything after a full restart.
+        latency at --probe-rate pods/s, API latency per verb under --background-writes writes/s (the
+        first --api-warmup of that load warms the JVM and is not counted), heap and CPU at rest, bytes
+        per pod, and the time to recover everything after a full restart.
         --profile records the control plane with Java Flight Recorder during the fill and the API phase
         and reports where its CPU and heap go. Writes JSON (--json, or bench/results/scale-DATE.json),
         Markdown and SVG plots. The control plane's JVM options besides -Xmx: ORCA_BENCH_JAVA_OPTS
-        (default -XX:+UseG1GC -XX:+UseStringDeduplication).
+        (default -XX:+UseG1GC -XX:+UseStringDeduplication -XX:MaxGCPauseMillis=50).
       """;
 
   public static ScaleOptions parse(String[] args) {
@@ -72,6 +75,7 @@ public record ScaleOptions(List<Size> sizes, int rate, int concurrency, int depl
     Duration probeFor = Duration.ofSeconds(30);
     int background = 500;
     Duration apiFor = Duration.ofSeconds(30);
+    Duration apiWarmup = Duration.ofSeconds(20);
     boolean restart = true;
     boolean profile = false;
     Path dataDir = Path.of("data/bench-scale");
@@ -106,6 +110,7 @@ public record ScaleOptions(List<Size> sizes, int rate, int concurrency, int depl
         case "--probe-for" -> probeFor = dev.orca.chaos.Durations.parse(v);
         case "--background-writes" -> background = Integer.parseInt(v);
         case "--api-for" -> apiFor = dev.orca.chaos.Durations.parse(v);
+        case "--api-warmup" -> apiWarmup = dev.orca.chaos.Durations.parse(v);
         case "--data-dir" -> dataDir = Path.of(v);
         case "--out" -> out = Path.of(v);
         case "--json" -> json = Path.of(v);
@@ -121,6 +126,6 @@ public record ScaleOptions(List<Size> sizes, int rate, int concurrency, int depl
       throw new IllegalArgumentException("several members share a PostgreSQL journal: add --journal postgres");
     }
     return new ScaleOptions(sizes, rate, Math.max(1, concurrency), deployments, members, journal, heap, containerStart,
-        probeRate, probeFor, background, apiFor, restart, profile, dataDir, out, json, timeout, List.copyOf(sets));
+        probeRate, probeFor, background, apiFor, apiWarmup, restart, profile, dataDir, out, json, timeout, List.copyOf(sets));
   }
 }

@@ -30,6 +30,9 @@ final class ScaleReport {
         + "\n");
     for (SizeResult s : sizes) {
       Files.writeString(dir.resolve(base + "-" + label(s) + "-rate.svg"), rateChart(s));
+      if (!s.api().isEmpty()) {
+        Files.writeString(dir.resolve(base + "-" + label(s) + "-api.svg"), apiChart(s));
+      }
     }
     Files.writeString(dir.resolve(base + "-startup.svg"), startupChart(sizes));
     if (sizes.size() > 1) {
@@ -72,6 +75,10 @@ final class ScaleReport {
       verb.put("failures", v.getValue().failures());
       verb.put("notSent", v.getValue().skipped());
       num(verb, "perSecond", v.getValue().perSecond());
+      var slowest = verb.putArray("slowestBySecondMs");
+      for (double ms : v.getValue().slowestBySecond()) {
+        slowest.add(Math.round(ms * 10) / 10.0);
+      }
     }
     percentiles(api.putObject("watch"), s.watchDelivery());
     o.put("backgroundWritesPerSec", s.backgroundWrites());
@@ -136,13 +143,13 @@ final class ScaleReport {
             + "Start-up latency: the create request sent → the watch shows the pod Running and Ready, minus the "
             + "simulated container's own start (%d ms). Scheduling: pods first seen bound per second — sustained over the "
             + "middle 90 %% of the fill, peak in any one second. The API phase: %d merge-patches/s in the background for "
-            + "%d s, beside %d creates/s, %d GETs/s and paged LISTs (limit 500) of a namespace (%d/s) and of the cluster "
+            + "%d s, after %d s of the same load not counted (a warm-up: the patch path compiled, the collector re-sized after the full collections that measured the heap), beside %d creates/s, %d GETs/s and paged LISTs (limit 500) of a namespace (%d/s) and of the cluster "
             + "(%d/s); watch delivery is from a patch sent to its event on the watch (the write's own latency included: the event often comes before the answer). Heap: live heap after a full GC "
             + "(jcmd). Recovery: every JVM stopped (SIGTERM) and started again, until the API shows every node and pod "
             + "Ready.%n%n", PodCreator.NAMESPACES,
         options.rate() > 0 ? "at " + options.rate() + " a second" : "as fast as " + options.concurrency()
             + " requests in flight allow", options.containerStart().toMillis(), options.backgroundWrites(),
-        options.apiFor().toSeconds(), ApiPhase.CREATES_PER_SECOND, ApiPhase.GETS_PER_SECOND,
+        options.apiFor().toSeconds(), options.apiWarmup().toSeconds(), ApiPhase.CREATES_PER_SECOND, ApiPhase.GETS_PER_SECOND,
         ApiPhase.NAMESPACE_LISTS_PER_SECOND, ApiPhase.CLUSTER_LISTS_PER_SECOND));
     md.append("| size | control plane | nodes Ready (s) | fill (s) | created/s | scheduled/s sustained / peak | "
         + "ms per pod | start-up during fill p50 / p99 / max (ms) | start-up at probe rate p50 / p99 / max (ms) | "
@@ -173,6 +180,10 @@ final class ScaleReport {
     md.append("\n## Plots\n\n");
     for (SizeResult s : sizes) {
       md.append("![").append(label(s)).append(" rates](").append(base).append('-').append(label(s)).append("-rate.svg)\n");
+      if (!s.api().isEmpty()) {
+        md.append("![").append(label(s)).append(" API latency by second](").append(base).append('-').append(label(s))
+            .append("-api.svg)\n");
+      }
     }
     md.append("![start-up latency](").append(base).append("-startup.svg)\n");
     if (sizes.size() > 1) {
@@ -235,6 +246,22 @@ final class ScaleReport {
     return SvgChart.lines(label(s) + ": pods bound and ready per second during the fill", "seconds into the fill",
         "pods per second", List.of(new SvgChart.Series("bound", "#264653", series(s.boundPerSecond())),
             new SvgChart.Series("Running and Ready", "#2a9d8f", series(s.readyPerSecond()))));
+  }
+
+  private static String apiChart(SizeResult s) {
+    String[] colors = {"#264653", "#e76f51", "#2a9d8f", "#e9c46a", "#8d99ae"};
+    List<SvgChart.Series> series = new ArrayList<>();
+    int i = 0;
+    for (Map.Entry<String, SizeResult.Verb> v : s.api().entrySet()) {
+      double[] slowest = v.getValue().slowestBySecond();
+      List<double[]> points = new ArrayList<>();
+      for (int second = 0; second < slowest.length; second++) {
+        points.add(new double[] {second, slowest[second]});
+      }
+      series.add(new SvgChart.Series(v.getKey(), colors[i++ % colors.length], points));
+    }
+    return SvgChart.lines(label(s) + ": slowest answer to the requests sent in each second of the API phase",
+        "seconds into the API phase (the warm-up first)", "ms", series);
   }
 
   private static String startupChart(List<SizeResult> sizes) {

@@ -71,7 +71,8 @@ final class ScaleRun {
         }
         stopProfile(cp, dir, "fill", profiles);
         // the probe's pods and the API phase's creates must fit beside the fill (a node holds so many pods)
-        int room = podCapacity(api) - size.pods() - ApiPhase.CREATES_PER_SECOND * (int) options.apiFor().toSeconds();
+        int room = podCapacity(api) - size.pods() - ApiPhase.CREATES_PER_SECOND
+            * (int) options.apiWarmup().plus(options.apiFor()).toSeconds();
         int wanted = (int) (options.probeRate() * options.probeFor().toSeconds());
         if (room < wanted) {
           notes.add("the probe made " + Math.max(0, room) + " pods, not " + wanted + ": the nodes have room for no more");

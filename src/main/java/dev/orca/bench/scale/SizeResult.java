@@ -18,8 +18,11 @@ record SizeResult(int nodes, int pods, int members, String journal, double nodes
     double restartApiSeconds, int[] boundPerSecond, int[] readyPerSecond, double[] fillStartupSorted,
     Map<String, JfrProfile.Summary> profiles, List<HeapHistogram.Growth> heapGrowth, List<String> notes) {
 
-  /** One verb's latencies, how many of its requests failed, and how many were not sent (too many out). */
-  record Verb(ScaleMetrics.Percentiles latency, int failures, double perSecond, int skipped) {}
+  /**
+   * One verb's latencies, how many of its requests failed, how many were not sent (too many out),
+   * and the slowest answer to the requests sent in each second of the phase (ms; 0 where none was answered).
+   */
+  record Verb(ScaleMetrics.Percentiles latency, int failures, double perSecond, int skipped, double[] slowestBySecond) {}
 
   double heapBytesPerPod() {
     return heapFull > 0 && podsAtEnd > 0 ? (double) heapFull / podsAtEnd : Double.NaN;

@@ -23,7 +23,12 @@ import java.util.function.IntFunction;
  */
 final class VerbLoad implements AutoCloseable {
   /** One answered request: its index, latency, and whether it succeeded (2xx). */
-  record Outcome(int n, double millis, boolean ok, long answeredAt) {}
+  record Outcome(int n, double millis, boolean ok, long answeredAt) {
+    /** When the request was sent (nanoTime). */
+    long sentAt() {
+      return answeredAt - (long) (millis * 1e6);
+    }
+  }
 
   private final String verb;
   private final HttpClient http;
