@@ -20,10 +20,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 /**
  * Background cascading deletion, a cluster singleton: when an object is gone, its dependents whose
  * owners are all gone are deleted too. It reacts to each deletion and also sweeps every object on
- * a timer, so a dependent created after its owner vanished is found as well; the sweep also
- * expires Events. A sweep covers every object once per interval, one of {@link #SLICES} slices
- * (by key) at a time: at 150,000 pods and their Events, sweeping everything at once every 10 s
- * took the CPU from the API in a burst (the scale bench's per-second plot of the API phase).
+ * a timer, so a dependent created after its owner vanished is found as well.
  */
 public final class GarbageCollector extends AbstractBehavior<GarbageCollector.Command> {
 
@@ -33,14 +30,10 @@ public final class GarbageCollector extends AbstractBehavior<GarbageCollector.Co
 
   private record Sweep() implements Command {}
 
-  /** How many ticks one sweep of every object is spread over. */
-  static final int SLICES = 10;
-
   private final WatchCache cache;
   private final ClusterSharding sharding;
   private final Duration eventTtl;
   private final WatchCache.Subscription subscription;
-  private int slice;
 
   private GarbageCollector(ActorContext<Command> context) {
     super(context);
@@ -52,7 +45,7 @@ public final class GarbageCollector extends AbstractBehavior<GarbageCollector.Co
 
   public static Behavior<Command> create(Duration sweepInterval) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-      timers.startTimerWithFixedDelay(new Sweep(), sweepInterval.dividedBy(SLICES));
+      timers.startTimerWithFixedDelay(new Sweep(), sweepInterval);
       return new GarbageCollector(context);
     }));
   }
@@ -87,12 +80,9 @@ public final class GarbageCollector extends AbstractBehavior<GarbageCollector.Co
   }
 
   /** Events live for orca.events.ttl after they last happened, as Kubernetes' --event-ttl. */
-  private void expireEvents(int slice) {
+  private void expireEvents() {
     java.util.function.Predicate<String> expired = Rfc3339.before(java.time.Instant.now().minus(eventTtl));
     for (StoredObject s : cache.all(ResourceType.EVENT)) {
-      if (!inSlice(s.key(), slice)) {
-        continue;
-      }
       dev.orca.model.Event event = (dev.orca.model.Event) s.object();
       String last = event.lastTimestamp() != null ? event.lastTimestamp() : event.metadata().creationTimestamp();
       if (expired.test(last) && !event.metadata().isDeleting()) {
@@ -102,22 +92,15 @@ public final class GarbageCollector extends AbstractBehavior<GarbageCollector.Co
   }
 
   private Behavior<Command> onSweep(Sweep sweep) {
-    int current = slice;
-    slice = (slice + 1) % SLICES;
-    expireEvents(current);
+    expireEvents();
     for (ResourceType type : ResourceType.values()) {
       for (StoredObject s : cache.all(type)) {
-        if (inSlice(s.key(), current) && !s.object().metadata().ownerReferencesOrEmpty().isEmpty()) {
+        if (!s.object().metadata().ownerReferencesOrEmpty().isEmpty()) {
           collectIfOrphaned(s.object());
         }
       }
     }
     return this;
-  }
-
-  /** Whether {@code key} is swept in slice {@code slice} (each key in exactly one of the {@link #SLICES}). */
-  static boolean inSlice(ObjectKey key, int slice) {
-    return Math.floorMod(key.hashCode(), SLICES) == slice;
   }
 
   private void collectIfOrphaned(KubeObject dependent) {

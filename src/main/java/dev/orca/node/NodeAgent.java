@@ -14,13 +14,11 @@ import dev.orca.store.Store;
 import dev.orca.store.StoredObject;
 import dev.orca.node.probe.Probers;
 import dev.orca.node.runtime.ContainerLog;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -121,11 +119,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     Entities.tell(sharding, nodeKey, new NodeEntity.Register(node));
     context.getSystem().receptionist().tell(Receptionist.register(serviceKey(node.metadata().name()), context.getSelf()));
     timers.startTimerWithFixedDelay("heartbeat", new Tick(), settings.heartbeatInterval());
-    // periodic resyncs start at a random point of the interval: 5,000 agents started within seconds
-    // of each other otherwise resynced together every 10 s, a burst that stalled the API (the scale
-    // bench's per-second plot); kubelet jitters its loops the same way
-    timers.startTimerWithFixedDelay("resync", new Resync(),
-        Duration.ofNanos(ThreadLocalRandom.current().nextLong(Math.max(1, settings.resyncInterval().toNanos()))), settings.resyncInterval());
+    timers.startTimerWithFixedDelay("resync", new Resync(), settings.resyncInterval());
     timers.startTimerWithFixedDelay("metrics", new SampleUsage(), settings.metricsInterval());
     this.metrics = NodeMetrics.none(node.metadata().name());
     context.getSelf().tell(new Resync());
