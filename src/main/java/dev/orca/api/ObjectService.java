@@ -352,7 +352,7 @@ final class ObjectService {
       // answered on the dispatcher: the journal tail that applies the change completes the wait,
       // and the response would otherwise be rendered on its thread, holding up the read side
       return cache.awaitApplied(accepted.persistenceId(), accepted.sequenceNr())
-          .thenApplyAsync(stored -> stored, system.executionContext());
+          .thenApplyAsync(java.util.function.Function.identity(), system.executionContext());
     }).toCompletableFuture().orTimeout(askTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
     done.whenComplete((r, e) -> inflight.decrementAndGet());
     // An entity whose persist fails restarts without replying: a write in flight when the journal

@@ -248,24 +248,19 @@ final class ScaleReport {
             new SvgChart.Series("Running and Ready", "#2a9d8f", series(s.readyPerSecond()))));
   }
 
+  /** The series' colours, in turn. */
+  private static final String[] COLORS = {"#264653", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#8ab17d"};
+
   private static String apiChart(SizeResult s) {
-    String[] colors = {"#264653", "#e76f51", "#2a9d8f", "#e9c46a", "#8d99ae"};
     List<SvgChart.Series> series = new ArrayList<>();
-    int i = 0;
     for (Map.Entry<String, SizeResult.Verb> v : s.api().entrySet()) {
-      double[] slowest = v.getValue().slowestBySecond();
-      List<double[]> points = new ArrayList<>();
-      for (int second = 0; second < slowest.length; second++) {
-        points.add(new double[] {second, slowest[second]});
-      }
-      series.add(new SvgChart.Series(v.getKey(), colors[i++ % colors.length], points));
+      series.add(new SvgChart.Series(v.getKey(), COLORS[series.size() % COLORS.length], series(v.getValue().slowestBySecond())));
     }
     return SvgChart.lines(label(s) + ": slowest answer to the requests sent in each second of the API phase",
         "seconds into the API phase (the warm-up first)", "ms", series);
   }
 
   private static String startupChart(List<SizeResult> sizes) {
-    String[] colors = {"#264653", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#8ab17d"};
     List<SvgChart.Series> series = new ArrayList<>();
     for (int i = 0; i < sizes.size(); i++) {
       double[] sorted = sizes.get(i).fillStartupSorted();
@@ -277,7 +272,7 @@ final class ScaleReport {
       if (sorted.length > 0) {
         points.add(new double[] {sorted[sorted.length - 1], 100.0});
       }
-      series.add(new SvgChart.Series(label(sizes.get(i)), colors[i % colors.length], points));
+      series.add(new SvgChart.Series(label(sizes.get(i)), COLORS[i % COLORS.length], points));
     }
     return SvgChart.lines("pod start-up latency during the fill (distribution)", "ms, create → Running and Ready",
         "% of pods at or below", series);
@@ -307,9 +302,14 @@ final class ScaleReport {
   }
 
   private static List<double[]> series(int[] perSecond) {
+    return series(java.util.Arrays.stream(perSecond).asDoubleStream().toArray());
+  }
+
+  /** One point a second: (second, value). */
+  private static List<double[]> series(double[] bySecond) {
     List<double[]> out = new ArrayList<>();
-    for (int i = 0; i < perSecond.length; i++) {
-      out.add(new double[] {i, perSecond[i]});
+    for (int i = 0; i < bySecond.length; i++) {
+      out.add(new double[] {i, bySecond[i]});
     }
     return out;
   }
