@@ -69,6 +69,7 @@ import dev.orca.model.TCPSocketAction;
 import dev.orca.model.Taint;
 import dev.orca.model.Toleration;
 import dev.orca.node.NodeAgent;
+import dev.orca.node.WorkerNodes;
 import dev.orca.store.ObjectEvent;
 import java.util.List;
 import java.util.Map;
@@ -342,10 +343,20 @@ class SerializationTest {
   void nodeEntityCommandsAndRepliesRoundTrip() {
     TestProbe<NodeEntity.AdmitResult> probe = testKit.createTestProbe();
     roundTrip(new NodeEntity.Register(node()));
-    roundTrip(new NodeEntity.Heartbeat());
     roundTrip(new NodeEntity.Admit("default/web-abc-x1", 500L, 128L * 1024 * 1024 * 1024, probe.getRef()));
     roundTrip(new NodeEntity.Admitted());
     roundTrip(new NodeEntity.NotAdmitted("Insufficient memory"));
+  }
+
+  @Test
+  void aHeartbeatIsNoBytesOnTheWire() {
+    NodeEntity.Heartbeat heartbeat = new NodeEntity.Heartbeat();
+    Serializer serializer = serialization.findSerializerFor(heartbeat);
+    assertInstanceOf(dev.orca.control.HeartbeatSerializer.class, serializer);
+    byte[] bytes = serialization.serialize(heartbeat).get();
+    assertEquals(0, bytes.length);
+    assertEquals(heartbeat, serialization.deserialize(bytes, serializer.identifier(),
+        Serializers.manifestFor(serializer, heartbeat)).get());
   }
 
   @Test
@@ -355,5 +366,15 @@ class SerializationTest {
     roundTrip(new NodeAgent.StopHeartbeats());
     roundTrip(new NodeAgent.ResumeHeartbeats());
     roundTrip(new NodeAgent.CrashPod("default", "web", probe.getRef()));
+  }
+
+  @Test
+  void findingANodesAgentThroughItsMembersWorkerRoundTrips() {
+    // the API asks the worker of another JVM which agent runs a node
+    TestProbe<WorkerNodes.AgentFound> found = testKit.createTestProbe();
+    TestProbe<NodeAgent.Command> agent = testKit.createTestProbe();
+    roundTrip(new WorkerNodes.FindAgent("sim-1", found.getRef()));
+    roundTrip(new WorkerNodes.AgentFound("sim-1", agent.getRef()));
+    roundTrip(new WorkerNodes.AgentFound("sim-2", null));
   }
 }

@@ -26,8 +26,6 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.actor.typed.receptionist.Receptionist;
-import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 
 /**
@@ -37,7 +35,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
  */
 public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
-  /** The chaos commands come from the API through the receptionist, possibly from another JVM. */
+  /** The chaos, log and metrics commands come from the API, possibly in another JVM ({@link AgentDirectory}). */
   public sealed interface Command extends CborSerializable {}
 
   /** A pod bound to this node changed (or vanished: pod is null). */
@@ -81,10 +79,6 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
   private record Resync() implements Command {}
 
-  public static ServiceKey<Command> serviceKey(String nodeName) {
-    return ServiceKey.create(Command.class, "node-agent-" + nodeName);
-  }
-
   private final Node node;
   private final Probers probers;
   private final ContainerRuntime runtime;
@@ -117,7 +111,6 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     this.store = Store.get(context.getSystem());
     this.nodeKey = new ObjectKey(ResourceType.NODE, "", node.metadata().name());
     Entities.tell(sharding, nodeKey, new NodeEntity.Register(node));
-    context.getSystem().receptionist().tell(Receptionist.register(serviceKey(node.metadata().name()), context.getSelf()));
     timers.startTimerWithFixedDelay("heartbeat", new Tick(), settings.heartbeatInterval());
     timers.startTimerWithFixedDelay("resync", new Resync(), settings.resyncInterval());
     timers.startTimerWithFixedDelay("metrics", new SampleUsage(), settings.metricsInterval());

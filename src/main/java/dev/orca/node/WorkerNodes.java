@@ -1,5 +1,6 @@
 package dev.orca.node;
 
+import dev.orca.CborSerializable;
 import dev.orca.control.Entities;
 import dev.orca.control.MemberLiveness;
 import dev.orca.control.NodeEntity;
@@ -32,6 +33,8 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Subscribe;
@@ -61,7 +64,21 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
    */
   public static final String OWNER_ANNOTATION = NodeEntity.OWNER_ANNOTATION;
 
+  /**
+   * Every worker member's one entry in the receptionist: a node's agent is found by asking the
+   * worker of the node's member ({@link AgentDirectory}). One key per member, not one per node: the
+   * cluster receptionist replicates its keys by gossip, and 5,000 node keys cost three members a
+   * fifth of their CPU in that gossip (bench/results, 3 members at 5,000 nodes).
+   */
+  public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "orca-workers");
+
   public sealed interface Command {}
+
+  /** Which agent runs the node here, if one does; asked by the API of any member. */
+  public record FindAgent(String node, ActorRef<AgentFound> replyTo) implements Command, CborSerializable {}
+
+  /** The agent of the node in this worker's JVM, or null when none runs it here. */
+  public record AgentFound(String node, ActorRef<NodeAgent.Command> agent) implements CborSerializable {}
 
   private record NodeAnnounced(StoredObject node) implements Command {}
 
@@ -129,6 +146,7 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
         context.messageAdapter(org.apache.pekko.cluster.typed.SelfUp.class, event -> new SelfUp()),
         org.apache.pekko.cluster.typed.SelfUp.class));
     LocalAgents.get(context.getSystem()).workers(context.getSelf());
+    context.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, context.getSelf()));
     this.subscription = store.cache().subscribe(this::route);
     for (int i = 1; i <= count; i++) {
       configured.add(settings.simulatedNamePrefix() + i);
@@ -191,6 +209,7 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
         .onMessage(LookAgain.class, this::onLookAgain)
         .onMessage(StartNode.class, this::onStartNode)
         .onMessage(SetAgentRunning.class, this::onSetAgentRunning)
+        .onMessage(FindAgent.class, this::onFindAgent)
         .onMessage(Stop.class, this::onStop)
         .onSignal(org.apache.pekko.actor.typed.PostStop.class, this::onPostStop)
         .build();
@@ -370,6 +389,11 @@ public final class WorkerNodes extends AbstractBehavior<WorkerNodes.Command> {
     ActorRef<NodeAgent.Command> agent = agents.remove(name);
     LocalAgents.get(getContext().getSystem()).remove(name, agent);
     getContext().stop(agent);
+  }
+
+  private Behavior<Command> onFindAgent(FindAgent m) {
+    m.replyTo().tell(new AgentFound(m.node(), agents.get(m.node())));
+    return this;
   }
 
   private Behavior<Command> onSetAgentRunning(SetAgentRunning m) {

@@ -134,6 +134,10 @@ class ClusterFormationTest {
     ApiClient.await("on-kwok-3 Running", java.time.Duration.ofSeconds(30),
         () -> api.getJson("/api/v1/namespaces/default/pods/on-kwok-3").path("status").path("phase").asText(),
         phase -> phase.equals("Running"));
+    // its log, read through member 1, comes from the agent on orca-3: found through orca-3's worker
+    ApiClient.Response log = api.get("/api/v1/namespaces/default/pods/on-kwok-3/log");
+    assertEquals(200, log.code(), log.body());
+    assertTrue(log.body().contains("pod default/on-kwok-3 on node kwok-on-3"), log.body());
     return orca3;
   }
 
