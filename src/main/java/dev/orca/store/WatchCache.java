@@ -181,6 +181,14 @@ public final class WatchCache {
     return resolve(byOwnerUid.get(ownerUid), type);
   }
 
+  /**
+   * The uids that some object names as its owner (a live view, safe to iterate while the cache
+   * changes): for a sweep that looks at the objects with owners, not at every object.
+   */
+  public Set<String> ownerUids() {
+    return java.util.Collections.unmodifiableSet(byOwnerUid.keySet());
+  }
+
   /** Every object of every kind in a namespace. */
   public List<StoredObject> inNamespace(String namespace) {
     List<StoredObject> out = new ArrayList<>();

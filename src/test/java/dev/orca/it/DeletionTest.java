@@ -96,4 +96,26 @@ class DeletionTest {
     ApiClient.Response refused = api.post(deployments("doomed"), Manifests.deployment("late", 1, "nginx"));
     assertEquals(404, refused.code(), refused.body());
   }
+
+  /**
+   * The sweep's fallback: an object created naming an owner that does not exist (it went before
+   * its dependent was created, or never was) is collected; one of whose owners still lives is not.
+   */
+  @Test
+  void aDependentWhoseOwnersAreAllGoneIsSweptAway() {
+    String configMaps = "/api/v1/namespaces/default/configmaps";
+    assertEquals(201, api.post(configMaps, configMap("live-owner", "")).code());
+    String liveUid = api.getJson(configMaps + "/live-owner").path("metadata").path("uid").asText();
+    String ghost = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"name\":\"ghost\",\"uid\":\"no-such-uid\"}";
+    String live = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"name\":\"live-owner\",\"uid\":\"" + liveUid + "\"}";
+    assertEquals(201, api.post(configMaps, configMap("orphaned", ghost)).code());
+    assertEquals(201, api.post(configMaps, configMap("half-owned", ghost + "," + live)).code());
+    await("the orphaned ConfigMap swept away", DEADLINE, () -> api.get(configMaps + "/orphaned").code(), c -> c == 404);
+    assertEquals(200, api.get(configMaps + "/half-owned").code(), "one of its owners lives");
+  }
+
+  private static String configMap(String name, String owners) {
+    return "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"" + name + "\""
+        + (owners.isEmpty() ? "" : ",\"ownerReferences\":[" + owners + "]") + "},\"data\":{\"k\":\"v\"}}";
+  }
 }

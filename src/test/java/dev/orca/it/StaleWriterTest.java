@@ -61,6 +61,7 @@ class StaleWriterTest {
         freeze(files, url, "orca-3", Duration.ofSeconds(30), true);
         ClusterProbe.awaitRecovered(bench, "orca-1", BOUND);
         bench.cluster("restart", "orca-3", "--data-dir", dir.toString(), "--timeout", "120");
+        ClusterProbe.awaitSettled(files, 3, Duration.ofSeconds(5), BOUND);
         cutOff(files, url, dir, "orca-2");
         ClusterProbe.awaitRecovered(bench, "orca-1", BOUND);
         load.stop();
