@@ -4,10 +4,6 @@ import dev.orca.bench.FailoverBench;
 import dev.orca.cluster.ClusterView;
 import dev.orca.cluster.MemberFiles;
 import dev.orca.cluster.MemberSpec;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +39,7 @@ final class ClusterProbe {
       }
     }, List::isEmpty);
   }
+
   /**
    * Awaits every member seeing all {@code count} members Up and reachable, in every view, for
    * {@code settled} in a row: a member just restarted has joined before the others have its
@@ -50,16 +47,14 @@ final class ClusterProbe {
    * its side, so both sides downed the other's member (StaleWriterTest).
    */
   static void awaitSettled(MemberFiles files, int count, Duration settled, Duration bound) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     long[] cleanSince = {0};
     ApiClient.await(count + " members Up and reachable in every view for " + settled, bound, () -> {
       boolean clean = true;
       for (MemberSpec m : files.members()) {
         try {
-          HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(m.managementUrl() + "/cluster/members"))
-              .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+          ApiClient.Response r = new ApiClient(m.managementPort()).get("/cluster/members");
           ClusterView view = ClusterView.parse(r.body());
-          clean &= r.statusCode() == 200 && view.byAddress().size() == count && view.byAddress().values().stream()
+          clean &= r.code() == 200 && view.byAddress().size() == count && view.byAddress().values().stream()
               .allMatch(member -> member.status().equals("Up") && member.reachable());
         } catch (Exception e) {
           clean = false;
