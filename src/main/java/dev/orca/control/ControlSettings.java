@@ -16,7 +16,11 @@ public record ControlSettings(
     Duration deliveryRetry,
     Duration nodeEvictionAfterMemberDown,
     Duration nodeStartupGrace,
-    Duration nodeStartupMemberWait) {
+    Duration nodeStartupMemberWait,
+    double nodeEvictionRate,
+    double nodeSecondaryEvictionRate,
+    double unhealthyZoneThreshold,
+    int largeZoneSize) {
 
   public static ControlSettings from(Config config) {
     Config control = config.getConfig("orca.control");
@@ -33,6 +37,10 @@ public record ControlSettings(
         control.getDuration("delivery-retry"),
         node.getDuration("eviction-delay-after-member-down"),
         node.getDuration("startup-grace"),
-        node.getDuration("startup-member-wait"));
+        node.getDuration("startup-member-wait"),
+        node.getDouble("eviction-rate"),
+        node.getDouble("secondary-eviction-rate"),
+        node.getDouble("unhealthy-zone-threshold"),
+        node.getInt("large-zone-size"));
   }
 }

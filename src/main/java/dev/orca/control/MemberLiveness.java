@@ -11,8 +11,15 @@ import org.apache.pekko.cluster.MemberStatus;
  * and never blocks).
  */
 public enum MemberLiveness {
-  /** A member the cluster can reach (joining, up or leaving gracefully). */
+  /** A member the cluster can reach (joining or up). */
   UP,
+  /**
+   * Leaving gracefully (Leaving, Exiting): its coordinated shutdown stops its agents and their pods.
+   * Its nodes take no new pods, and their leases run out as a silent agent's do — not at once: when
+   * the whole cluster stops, every member leaves, and ending the leases of the first to go lost
+   * their pods to the last ones still up (bench/results/scale-2026-11-28-0812).
+   */
+  LEAVING,
   /**
    * A member some member cannot reach, not (yet) downed: dead, paused or cut off. The Split Brain
    * Resolver has not decided; its pods may still run, so they are not replaced yet.
@@ -41,9 +48,12 @@ public enum MemberLiveness {
     if (status == null) {
       return UNKNOWN;
     }
-    if (status == MemberStatus.down() || status == MemberStatus.exiting() || status == MemberStatus.removed()) {
+    if (status == MemberStatus.down() || status == MemberStatus.removed()) {
       return GONE;
     }
-    return unreachable ? UNREACHABLE : UP;
+    if (unreachable) {
+      return UNREACHABLE;
+    }
+    return status == MemberStatus.leaving() || status == MemberStatus.exiting() ? LEAVING : UP;
   }
 }

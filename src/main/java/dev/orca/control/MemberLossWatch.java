@@ -24,8 +24,9 @@ import org.apache.pekko.cluster.typed.Subscribe;
  * member's nodes would stay Ready and their pods would never be replaced. Likewise a ReplicaSet or
  * Deployment that lived there: the news that its pods were lost may have been sent to the dead
  * member's region before the cluster knew it was dead. One of these runs on each control member:
- * when a member is downed, and again when it is removed, it ends the lease of the nodes that member ran (their
- * annotation {@link NodeEntity#MEMBER_ANNOTATION}); at the removal it wakes the pods on those nodes (their shards
+ * when a member is downed, and again when it is removed after that, it ends the lease of the nodes that member ran
+ * (their annotation {@link NodeEntity#MEMBER_ANNOTATION}) — a member that leaves gracefully has its nodes' leases run
+ * out as usual instead (a whole cluster stopping must not lose its pods to its last members); at the removal it wakes the pods on those nodes (their shards
  * move now, not when the node's entity gets to them) and every node, ReplicaSet and Deployment (level-triggered: each
  * re-reads observed state), again every second for 6 s and at 8 and 10 s, since the shards move and pods are lost a
  * little after the removal (sharding buffers the messages meanwhile); and it wakes every node on a
@@ -49,7 +50,8 @@ public final class MemberLossWatch extends AbstractBehavior<MemberLossWatch.Comm
 
   private record WakeAll() implements Command {}
 
-  private record WakeControllers(String address) implements Command {}
+  /** Wake the controllers after a member's removal; {@code endLeases} when it was downed. */
+  private record WakeControllers(String address, boolean endLeases) implements Command {}
 
   private final WatchCache cache;
   private final ClusterSharding sharding;
@@ -96,8 +98,13 @@ public final class MemberLossWatch extends AbstractBehavior<MemberLossWatch.Comm
   private Behavior<Command> onMemberRemoved(MemberRemoved removed) {
     getContext().getLog().info("{} removed: waking every node, ReplicaSet and Deployment", removed.event().member().address());
     String address = removed.event().member().address().toString();
+    if (removed.event().previousStatus() != org.apache.pekko.cluster.MemberStatus.down()) {
+      // it left gracefully, its agents stopping their pods: its nodes' leases run out as a silent
+      // agent's do (paced, NodeEvictions), as when the whole cluster stops and restarts
+      return onWakeControllers(new WakeControllers(address, false));
+    }
     for (int seconds : new int[] {1, 2, 3, 4, 5, 6, 8, 10}) {
-      timers.startSingleTimer("after-" + seconds + "s-" + address, new WakeControllers(address), Duration.ofSeconds(seconds));
+      timers.startSingleTimer("after-" + seconds + "s-" + address, new WakeControllers(address, true), Duration.ofSeconds(seconds));
     }
     // the removed member's pods: their entities start now (shard moved, state recovered) rather
     // than when their node's entity, itself moving, gets to declaring them lost; the coordinator
@@ -106,7 +113,7 @@ public final class MemberLossWatch extends AbstractBehavior<MemberLossWatch.Comm
         .filter(n -> address.equals(n.object().metadata().annotationsOrEmpty().get(NodeEntity.MEMBER_ANNOTATION)))
         .forEach(n -> cache.podsOnNode(n.key().name()).forEach(p ->
             Entities.tell(sharding, dev.orca.store.ObjectKey.of(p), new ObjectEntity.Reconcile())));
-    return onWakeControllers(new WakeControllers(address));
+    return onWakeControllers(new WakeControllers(address, true));
   }
 
   /** Downed (by the SBR): the member stops its pods now; its removal follows within a second or so. */
@@ -122,8 +129,10 @@ public final class MemberLossWatch extends AbstractBehavior<MemberLossWatch.Comm
   }
 
   private Behavior<Command> onWakeControllers(WakeControllers wake) {
-    // the removed member's own nodes: their lease ends now, not a grace period after their entity restarts
-    endLeases(wake.address());
+    // a downed member's own nodes: their lease ends now, not a grace period after their entity restarts
+    if (wake.endLeases()) {
+      endLeases(wake.address());
+    }
     wakeControllers();
     return this;
   }

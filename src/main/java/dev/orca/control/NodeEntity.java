@@ -56,7 +56,7 @@ public final class NodeEntity extends ObjectEntity {
    */
   public static final String OWNER_ANNOTATION = "orca.dev/simulated-by";
 
-  /** The member running this node's agent was downed or removed from the cluster: the lease ends now. */
+  /** The member running this node's agent was downed (and perhaps removed since): the lease ends now. */
   public record MemberRemoved(String address) implements Command {}
 
   /** May this pod, with these requests, run here? */
@@ -83,6 +83,9 @@ public final class NodeEntity extends ObjectEntity {
       Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
 
   private Boolean readyReported;
+  /** The pacing let this node's pods be lost (until it is Ready again). */
+  private boolean evictionPermitted;
+  private boolean evictionHeldLogged;
   private boolean startupGraceApplied;
   private Boolean schedulableReported;
 
@@ -196,7 +199,7 @@ public final class NodeEntity extends ObjectEntity {
       return Effect().reply(cmd.replyTo(), new NotAdmitted("node " + key.name() + " is not ready"));
     }
     MemberLiveness member = memberLiveness(node);
-    if (member == MemberLiveness.UNREACHABLE || member == MemberLiveness.GONE) {
+    if (member == MemberLiveness.UNREACHABLE || member == MemberLiveness.GONE || member == MemberLiveness.LEAVING) {
       // its lease may not have run out yet, but a pod bound here now would only be lost again
       return Effect().reply(cmd.replyTo(), new NotAdmitted("node " + key.name() + "'s member is " + member));
     }
@@ -292,10 +295,28 @@ public final class NodeEntity extends ObjectEntity {
     if (isReady(node) && lease.expired(now)) {
       return persist(new ObjectUpdated(node.withStatus(withReady(node.status(), false))));
     }
-    if (!isReady(node) && lease.evictable(now) && member != MemberLiveness.UNREACHABLE) {
+    if (!isReady(node) && lease.evictable(now) && member != MemberLiveness.UNREACHABLE && evictionAllowed(node, now)) {
       evictPods();
     }
     return Effect().noReply();
+  }
+
+  /**
+   * Whether the pods of this node, not Ready and its lease run out, may be lost now: at once when the
+   * cluster downed its agent's member; otherwise once this JVM's pacing gives the node a permit
+   * ({@link NodeEvictions}), which it keeps until it is Ready again. Asked again on every resync.
+   */
+  private boolean evictionAllowed(Node node, Instant now) {
+    if (lease.endedByMember() || evictionPermitted) {
+      return true;
+    }
+    evictionPermitted = NodeEvictions.get(context.getSystem()).tryEvict(node, now);
+    if (!evictionPermitted && !evictionHeldLogged) {
+      evictionHeldLogged = true;
+      context.getLog().info("node {} is not Ready: the eviction of its pods waits its turn (zone {})", key.name(),
+          NodeEvictions.zone(node));
+    }
+    return evictionPermitted;
   }
 
   /**
@@ -349,6 +370,9 @@ public final class NodeEntity extends ObjectEntity {
       }
       if (!ready) { // also in a new incarnation (after a failover) that finds the node going NotReady
         markPodsNotReady();
+      } else {
+        evictionPermitted = false;
+        evictionHeldLogged = false;
       }
       readyReported = ready;
     }

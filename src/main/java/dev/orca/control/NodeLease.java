@@ -118,6 +118,11 @@ final class NodeLease {
     return true;
   }
 
+  /** Whether the lease was ended by the cluster's verdict on the agent's member (downed), not by silence. */
+  boolean endedByMember() {
+    return memberDownAt != null;
+  }
+
   /** Whether the node should not be Ready. */
   boolean expired(Instant now) {
     return memberDownAt != null || lastHeartbeat.plus(grace).isBefore(now);

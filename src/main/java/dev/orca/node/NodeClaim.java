@@ -41,6 +41,6 @@ enum NodeClaim {
       return CLAIM;
     }
     MemberLiveness named = liveness.apply(member);
-    return named == MemberLiveness.GONE || named == MemberLiveness.UNKNOWN ? CLAIM : ELSEWHERE;
+    return named == MemberLiveness.GONE || named == MemberLiveness.LEAVING || named == MemberLiveness.UNKNOWN ? CLAIM : ELSEWHERE;
   }
 }

@@ -9,23 +9,29 @@ import org.junit.jupiter.api.Test;
 class MemberLivenessTest {
 
   @Test
-  void aReachableMemberIsUpWhetherJoiningUpOrLeaving() {
-    for (MemberStatus s : List.of(MemberStatus.joining(), MemberStatus.weaklyUp(), MemberStatus.up(), MemberStatus.leaving())) {
+  void aReachableMemberIsUpWhetherJoiningOrUp() {
+    for (MemberStatus s : List.of(MemberStatus.joining(), MemberStatus.weaklyUp(), MemberStatus.up())) {
       assertEquals(MemberLiveness.UP, MemberLiveness.of(s, false), s.toString());
     }
+  }
+
+  @Test
+  void aReachableMemberLeavingOrExitingIsLeaving() {
+    assertEquals(MemberLiveness.LEAVING, MemberLiveness.of(MemberStatus.leaving(), false));
+    assertEquals(MemberLiveness.LEAVING, MemberLiveness.of(MemberStatus.exiting(), false));
   }
 
   @Test
   void anUnreachableMemberNotDownedHoldsItsPods() {
     assertEquals(MemberLiveness.UNREACHABLE, MemberLiveness.of(MemberStatus.up(), true));
     assertEquals(MemberLiveness.UNREACHABLE, MemberLiveness.of(MemberStatus.leaving(), true));
+    assertEquals(MemberLiveness.UNREACHABLE, MemberLiveness.of(MemberStatus.exiting(), true));
   }
 
   @Test
-  void aDownedOrExitingMemberIsGoneReachableOrNot() {
+  void aDownedOrRemovedMemberIsGoneReachableOrNot() {
     for (boolean unreachable : new boolean[] {false, true}) {
       assertEquals(MemberLiveness.GONE, MemberLiveness.of(MemberStatus.down(), unreachable));
-      assertEquals(MemberLiveness.GONE, MemberLiveness.of(MemberStatus.exiting(), unreachable));
       assertEquals(MemberLiveness.GONE, MemberLiveness.of(MemberStatus.removed(), unreachable));
     }
   }

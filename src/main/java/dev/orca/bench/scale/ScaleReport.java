@@ -145,7 +145,7 @@ final class ScaleReport {
             + "middle 90 %% of the fill, peak in any one second. The API phase: %d merge-patches/s in the background for "
             + "%d s, after %d s of the same load not counted (a warm-up: the patch path compiled, the collector re-sized after the full collections that measured the heap), beside %d creates/s, %d GETs/s and paged LISTs (limit 500) of a namespace (%d/s) and of the cluster "
             + "(%d/s); watch delivery is from a patch sent to its event on the watch (the write's own latency included: the event often comes before the answer). Heap: live heap after a full GC "
-            + "(jcmd). Recovery: every JVM stopped (SIGTERM) and started again, until the API shows every node and pod "
+            + "(jcmd), summed over the control plane's JVMs; CPU likewise. Recovery: every JVM stopped (SIGTERM) and started again, until the API shows every node and pod "
             + "Ready.%n%n", PodCreator.NAMESPACES,
         options.rate() > 0 ? "at " + options.rate() + " a second" : "as fast as " + options.concurrency()
             + " requests in flight allow", options.containerStart().toMillis(), options.backgroundWrites(),
@@ -153,7 +153,7 @@ final class ScaleReport {
         ApiPhase.NAMESPACE_LISTS_PER_SECOND, ApiPhase.CLUSTER_LISTS_PER_SECOND));
     md.append("| size | control plane | nodes Ready (s) | fill (s) | created/s | scheduled/s sustained / peak | "
         + "ms per pod | start-up during fill p50 / p99 / max (ms) | start-up at probe rate p50 / p99 / max (ms) | "
-        + "live heap | heap/pod (marginal) | journal/pod | CPU at rest | restart → all Ready (API up) |\n");
+        + "live heap (all JVMs) | heap/pod (marginal) | journal/pod | CPU at rest | restart → all Ready (API up) |\n");
     md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (SizeResult s : sizes) {
       md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s / %s | %s | %s | %s at %.0f/s | %s | %s (%s) B | "
