@@ -24,9 +24,10 @@ import org.apache.pekko.cluster.typed.Subscribe;
  * member's nodes would stay Ready and their pods would never be replaced. Likewise a ReplicaSet or
  * Deployment that lived there: the news that its pods were lost may have been sent to the dead
  * member's region before the cluster knew it was dead. One of these runs on each control member:
- * when a member is downed, and again when it is removed after that, it ends the lease of the nodes that member ran
- * (their annotation {@link NodeEntity#MEMBER_ANNOTATION}) — a member that leaves gracefully has its nodes' leases run
- * out as usual instead (a whole cluster stopping must not lose its pods to its last members); at the removal it wakes the pods on those nodes (their shards
+ * when a member is downed, and again when it is removed after that, it ends the lease of the nodes that member
+ * ran (their annotation {@link NodeEntity#MEMBER_ANNOTATION}) — a member that leaves gracefully has its nodes'
+ * leases run out as usual instead (a whole cluster stopping must not lose its pods to its last members); at the
+ * removal it wakes the pods on those nodes (their shards
  * move now, not when the node's entity gets to them) and every node, ReplicaSet and Deployment (level-triggered: each
  * re-reads observed state), again every second for 6 s and at 8 and 10 s, since the shards move and pods are lost a
  * little after the removal (sharding buffers the messages meanwhile); and it wakes every node on a
