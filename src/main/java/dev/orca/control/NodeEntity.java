@@ -85,7 +85,6 @@ public final class NodeEntity extends ObjectEntity {
   private Boolean readyReported;
   /** The pacing let this node's pods be lost (until it is Ready again). */
   private boolean evictionPermitted;
-  private boolean evictionHeldLogged;
   private boolean startupGraceApplied;
   private Boolean schedulableReported;
 
@@ -311,11 +310,6 @@ public final class NodeEntity extends ObjectEntity {
       return true;
     }
     evictionPermitted = NodeEvictions.get(context.getSystem()).tryEvict(node, now);
-    if (!evictionPermitted && !evictionHeldLogged) {
-      evictionHeldLogged = true;
-      context.getLog().info("node {} is not Ready: the eviction of its pods waits its turn (zone {})", key.name(),
-          NodeEvictions.zone(node));
-    }
     return evictionPermitted;
   }
 
@@ -372,7 +366,6 @@ public final class NodeEntity extends ObjectEntity {
         markPodsNotReady();
       } else {
         evictionPermitted = false;
-        evictionHeldLogged = false;
       }
       readyReported = ready;
     }

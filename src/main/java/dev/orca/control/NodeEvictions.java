@@ -30,8 +30,14 @@ public final class NodeEvictions implements Extension {
 
   private final WatchCache cache;
   private final EvictionPacer pacer;
+  private static final Duration HELD_LOG_INTERVAL = Duration.ofSeconds(10);
+
+  private final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NodeEvictions.class);
   private Map<String, EvictionPacer.ZoneCensus> census = Map.of();
   private Instant countedAt = Instant.MIN;
+  /** Per zone, how many times a node was refused since the last log line. */
+  private final Map<String, Integer> held = new HashMap<>();
+  private Instant heldLoggedAt = Instant.MIN;
 
   private NodeEvictions(ActorSystem<?> system) {
     this.cache = Store.get(system).cache();
@@ -44,13 +50,31 @@ public final class NodeEvictions implements Extension {
     return Id.INSTANCE.apply(system);
   }
 
-  /** May the pods of this node, whose lease ran out, be lost now? Takes its zone's permit if so. */
+  /**
+   * May the pods of this node, whose lease ran out, be lost now? Takes its zone's permit if so. A
+   * zone whose nodes wait is logged at most every {@link #HELD_LOG_INTERVAL}, not once per node: in a
+   * storm of late heartbeats thousands of nodes wait at once.
+   */
   synchronized boolean tryEvict(Node node, Instant now) {
     if (countedAt.plus(CENSUS_AGE).isBefore(now)) {
       census = count();
       countedAt = now;
     }
-    return pacer.tryEvict(zone(node), census, now);
+    String zone = zone(node);
+    boolean may = pacer.tryEvict(zone, census, now);
+    if (!may) {
+      held.merge(zone, 1, Integer::sum);
+      if (heldLoggedAt.plus(HELD_LOG_INTERVAL).isBefore(now)) {
+        heldLoggedAt = now;
+        held.forEach((z, n) -> {
+          EvictionPacer.ZoneCensus c = census.getOrDefault(z, new EvictionPacer.ZoneCensus(0, 0));
+          log.info("evictions paced in zone '{}' ({} of {} nodes not Ready): {} refused in the last {} s", z,
+              c.notReady(), c.nodes(), n, HELD_LOG_INTERVAL.toSeconds());
+        });
+        held.clear();
+      }
+    }
+    return may;
   }
 
   private Map<String, EvictionPacer.ZoneCensus> count() {
