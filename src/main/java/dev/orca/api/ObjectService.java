@@ -244,7 +244,7 @@ final class ObjectService {
   CompletionStage<KubeObject> patch(ResourcePath path, String contentType, byte[] body, boolean statusOnly,
       boolean force, WriteOptions options) {
     if (APPLY_PATCH.equals(Patches.mediaType(contentType))) {
-      return apply(path, body, force, options);
+      return apply(path, body, force, options, 5);
     }
     return patchAttempt(path, contentType, body, statusOnly, options, 5);
   }
@@ -266,23 +266,38 @@ final class ObjectService {
     KubeObject object = ObjectReader.read(path.type(),
         ManagedFields.recordUpdate(original, patched, manager(options, "kubectl-patch"), statusOnly ? "status" : null,
             java.time.Instant.now()));
-    return update(current, object, pinned ? requestedVersion : Long.toString(current.resourceVersion()), statusOnly, options)
-        .handle((result, error) -> {
-          if (error == null) {
-            return CompletableFuture.completedFuture(result);
-          }
-          Status status = Failures.toStatus(error);
-          if (!pinned && attemptsLeft > 1 && status.code() != null && status.code() == 409
-              && "Conflict".equals(status.reason())) {
-            return patchAttempt(path, contentType, body, statusOnly, options, attemptsLeft - 1);
-          }
-          return CompletableFuture.<KubeObject>failedFuture(new ApiException(status));
-        })
-        .thenCompose(stage -> stage);
+    return againOnConflict(
+        update(current, object, pinned ? requestedVersion : Long.toString(current.resourceVersion()), statusOnly, options),
+        !pinned && attemptsLeft > 1, () -> patchAttempt(path, contentType, body, statusOnly, options, attemptsLeft - 1));
   }
 
-  /** Server-side apply: creates the object when absent; 409 when it would take fields another manager owns. */
-  private CompletionStage<KubeObject> apply(ResourcePath path, byte[] body, boolean force, WriteOptions options) {
+  /**
+   * The write, or — when another write got in first (409 Conflict on the resourceVersion) and
+   * {@code mayRetry} — {@code again}: a patch or apply without a resourceVersion of its own is
+   * applied over the newer version, as kube-apiserver's update loop does.
+   */
+  private static CompletionStage<KubeObject> againOnConflict(CompletionStage<KubeObject> write, boolean mayRetry,
+      java.util.function.Supplier<CompletionStage<KubeObject>> again) {
+    return write.handle((written, error) -> {
+      if (error == null) {
+        return CompletableFuture.completedFuture(written);
+      }
+      Status status = Failures.toStatus(error);
+      if (mayRetry && status.code() != null && status.code() == 409 && "Conflict".equals(status.reason())) {
+        return again.get();
+      }
+      return CompletableFuture.<KubeObject>failedFuture(new ApiException(status));
+    }).thenCompose(stage -> stage);
+  }
+
+  /**
+   * Server-side apply: creates the object when absent; 409 when it would take fields another manager
+   * owns. Applied over the object as the read side shows it; when another write got in first (a
+   * controller updating the status of what the last apply created) it is applied again over the new
+   * version, as kube-apiserver does, unless the configuration names a resourceVersion of its own.
+   */
+  private CompletionStage<KubeObject> apply(ResourcePath path, byte[] body, boolean force, WriteOptions options,
+      int attemptsLeft) {
     if (options.fieldManager() == null || options.fieldManager().isEmpty()) {
       throw ApiErrors.badRequest("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: "
           + "is required for apply patch");
@@ -313,7 +328,10 @@ final class ObjectService {
     if (current == null) {
       return create(new ResourcePath(path.type(), path.namespace(), null, null), merged, options, false);
     }
-    return update(current, ObjectReader.read(path.type(), merged), Long.toString(current.resourceVersion()), false, options);
+    boolean pinned = !applied.path("metadata").path("resourceVersion").asText("").isEmpty();
+    return againOnConflict(
+        update(current, ObjectReader.read(path.type(), merged), Long.toString(current.resourceVersion()), false, options),
+        !pinned && attemptsLeft > 1, () -> apply(path, body, force, options, attemptsLeft - 1));
   }
 
   private static String manager(WriteOptions options, String fallback) {
