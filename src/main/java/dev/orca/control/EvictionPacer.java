@@ -26,7 +26,10 @@ import java.util.Map;
 final class EvictionPacer {
 
   /** What a zone looks like: its nodes, and how many of them are not Ready. */
-  record ZoneCensus(int nodes, int notReady) {}
+  record ZoneCensus(int nodes, int notReady) {
+    /** A zone the census has not seen (a node registered since it was counted). */
+    static final ZoneCensus NONE = new ZoneCensus(0, 0);
+  }
 
   private final double rate;
   private final double secondaryRate;
@@ -46,7 +49,7 @@ final class EvictionPacer {
    * is every zone's census, the node's own among them.
    */
   boolean tryEvict(String zone, Map<String, ZoneCensus> zones, Instant now) {
-    double zoneRate = rate(zones.getOrDefault(zone, new ZoneCensus(0, 0)), allFullyDisrupted(zones));
+    double zoneRate = rate(zones.getOrDefault(zone, ZoneCensus.NONE), allFullyDisrupted(zones));
     if (zoneRate <= 0) {
       return false;
     }

@@ -27,12 +27,11 @@ public final class NodeEvictions implements Extension {
 
   static final String ZONE_LABEL = "topology.kubernetes.io/zone";
   private static final Duration CENSUS_AGE = Duration.ofSeconds(1);
+  private static final Duration HELD_LOG_INTERVAL = Duration.ofSeconds(10);
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NodeEvictions.class);
 
   private final WatchCache cache;
   private final EvictionPacer pacer;
-  private static final Duration HELD_LOG_INTERVAL = Duration.ofSeconds(10);
-
-  private final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NodeEvictions.class);
   private Map<String, EvictionPacer.ZoneCensus> census = Map.of();
   private Instant countedAt = Instant.MIN;
   /** Per zone, how many times a node was refused since the last log line. */
@@ -67,7 +66,7 @@ public final class NodeEvictions implements Extension {
       if (heldLoggedAt.plus(HELD_LOG_INTERVAL).isBefore(now)) {
         heldLoggedAt = now;
         held.forEach((z, n) -> {
-          EvictionPacer.ZoneCensus c = census.getOrDefault(z, new EvictionPacer.ZoneCensus(0, 0));
+          EvictionPacer.ZoneCensus c = census.getOrDefault(z, EvictionPacer.ZoneCensus.NONE);
           log.info("evictions paced in zone '{}' ({} of {} nodes not Ready): {} refused in the last {} s", z,
               c.notReady(), c.nodes(), n, HELD_LOG_INTERVAL.toSeconds());
         });
