@@ -6,7 +6,7 @@ import java.time.Duration;
 /** How the controllers pace themselves, from {@code orca.control} and {@code orca.node}. */
 public record ControlSettings(
     Duration resyncInterval,
-    Duration reconcileDebounce,
+    ReconcilePacing reconcilePacing,
     Duration askTimeout,
     Duration nodeGracePeriod,
     Duration nodeEvictionDelay,
@@ -27,7 +27,8 @@ public record ControlSettings(
     Config node = config.getConfig("orca.node");
     return new ControlSettings(
         control.getDuration("resync-interval"),
-        control.getDuration("reconcile-debounce"),
+        new ReconcilePacing(control.getDuration("reconcile-debounce"), control.getDouble("reconcile-share"),
+            control.getDouble("reconcile-jvm-share"), control.getDuration("reconcile-max-delay")),
         control.getDuration("ask-timeout"),
         node.getDuration("grace-period"),
         node.getDuration("eviction-delay"),

@@ -82,6 +82,9 @@ public abstract class ObjectEntity
   /** Look again at desired and observed state. */
   public record Reconcile() implements Command {}
 
+  /** A dependent's change is on the read side: reconcile soon ({@link #requestReconcile()}). */
+  private record ChildApplied() implements Command {}
+
   /** An attempt of an entity's write to one of its dependents was answered (or timed out: result null). */
   private record ChildWritten(long id, int attempt, WriteResult result, String failure) implements Command {}
 
@@ -129,6 +132,9 @@ public abstract class ObjectEntity
   protected final ControlSettings settings;
   protected final WatchCache cache;
   private java.time.Instant writeStarted;
+  /** What the last reconcile cost (nanoseconds), for {@link #requestReconcile()}'s pacing. */
+  private long lastReconcileNanos;
+  private final ReconcileLoad reconcileLoad;
   protected final ClusterSharding sharding;
   private final Store store;
   private final ChildWrites childWrites = new ChildWrites();
@@ -146,6 +152,7 @@ public abstract class ObjectEntity
     this.store = Store.get(context.getSystem());
     this.cache = store.cache();
     this.sharding = ClusterSharding.get(context.getSystem());
+    this.reconcileLoad = ReconcileLoad.get(context.getSystem());
   }
 
   // ---- hooks for a kind -------------------------------------------------------------------
@@ -215,7 +222,11 @@ public abstract class ObjectEntity
         .onCommand(ChildChanged.class, this::onChildChanged)
         .onCommand(DropOwner.class, this::onDropOwner)
         .onCommand(ChildWritten.class, this::onChildWritten)
-        .onCommand(Reconcile.class, (state, cmd) -> state.exists() ? reconcileOrFinish(state.object()) : Effect().noReply());
+        .onCommand(ChildApplied.class, (state, cmd) -> {
+          requestReconcile();
+          return Effect().noReply();
+        })
+        .onCommand(Reconcile.class, (state, cmd) -> state.exists() ? timedReconcile(state.object()) : Effect().noReply());
     kindCommands(builder);
     return builder.build();
   }
@@ -341,9 +352,20 @@ public abstract class ObjectEntity
     if (state.exists()) {
       context.pipeToSelf(cache.awaitApplied(cmd.persistenceId(), cmd.sequenceNr())
           .toCompletableFuture().orTimeout(2, java.util.concurrent.TimeUnit.SECONDS),
-          (ok, error) -> new Reconcile());
+          (ok, error) -> new ChildApplied());
     }
     return Effect().noReply();
+  }
+
+  /** Reconciles, and remembers what it cost for the pacing of the next one. */
+  private ReplyEffect<ObjectEvent, State> timedReconcile(KubeObject object) {
+    long start = System.nanoTime();
+    try {
+      return reconcileOrFinish(object);
+    } finally {
+      lastReconcileNanos = System.nanoTime() - start;
+      reconcileLoad.record(lastReconcileNanos);
+    }
   }
 
   private ReplyEffect<ObjectEvent, State> onDropOwner(State state, DropOwner cmd) {
@@ -495,10 +517,13 @@ public abstract class ObjectEntity
     }
   }
 
-  /** Reconciles soon, once, however often it is asked in the meantime. */
+  /**
+   * Reconciles soon, once, however often it is asked in the meantime: after the debounce, or
+   * longer after a costly reconcile ({@link ReconcilePacing}).
+   */
   protected void requestReconcile() {
     if (!timers.isTimerActive("reconcile")) {
-      timers.startSingleTimer("reconcile", new Reconcile(), settings.reconcileDebounce());
+      timers.startSingleTimer("reconcile", new Reconcile(), settings.reconcilePacing().delay(lastReconcileNanos, reconcileLoad.load()));
     }
   }
 

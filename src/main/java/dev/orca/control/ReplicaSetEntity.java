@@ -160,6 +160,9 @@ public final class ReplicaSetEntity extends ObjectEntity {
 
   /** Creates seen (or long overdue) and deletes done are no longer expected. */
   private void settleExpectations(List<Pod> pods, Instant now) {
+    if (pendingCreates.isEmpty() && pendingDeletes.isEmpty()) {
+      return;
+    }
     Set<String> visible = new HashSet<>();
     Set<String> going = new HashSet<>();
     for (Pod pod : pods) {

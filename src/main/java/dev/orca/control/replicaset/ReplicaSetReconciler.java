@@ -44,26 +44,25 @@ public final class ReplicaSetReconciler {
       return new ReplicaSetPlan(List.of(), List.of(), status);
     }
 
-    Set<String> visible = new HashSet<>();
     List<Pod> active = new ArrayList<>();
     List<String> delete = new ArrayList<>();
     for (Pod pod : ownedPods) {
-      String name = Pods.name(pod);
-      visible.add(name);
       if (Pods.isActive(pod)) {
         active.add(pod);
-      } else if (Pods.isTerminal(pod) && !Pods.isDeleting(pod) && !pendingDeletes.contains(name)) {
-        delete.add(name); // replaced below like any missing replica; clean up the remains
+      } else if (Pods.isTerminal(pod) && !Pods.isDeleting(pod) && !pendingDeletes.contains(Pods.name(pod))) {
+        delete.add(Pods.name(pod)); // replaced below like any missing replica; clean up the remains
       }
     }
+    // a large ReplicaSet at rest expects nothing: no set of its pods' names to build then
+    Set<String> visible = pendingCreates.isEmpty() ? Set.of() : names(ownedPods);
     long creating = pendingCreates.stream().filter(n -> !visible.contains(n)).count();
-    long deleting = active.stream().filter(p -> pendingDeletes.contains(Pods.name(p))).count();
+    long deleting = pendingDeletes.isEmpty() ? 0 : active.stream().filter(p -> pendingDeletes.contains(Pods.name(p))).count();
     long diff = active.size() + creating - deleting - desiredReplicas(rs);
 
     List<Pod> create = new ArrayList<>();
     if (diff < 0) {
       int wanted = (int) Math.min(-diff, BURST_REPLICAS);
-      Set<String> taken = new HashSet<>(visible);
+      Set<String> taken = names(ownedPods);
       taken.addAll(pendingCreates);
       for (int i = 0; i < wanted; i++) {
         Optional<String> name = freshName(rs.metadata().name(), taken, nameSuffix);
@@ -95,6 +94,12 @@ public final class ReplicaSetReconciler {
   public static int desiredReplicas(ReplicaSet rs) {
     Integer replicas = rs.spec() == null ? null : rs.spec().replicas();
     return replicas == null ? 1 : Math.max(0, replicas);
+  }
+
+  private static Set<String> names(List<Pod> pods) {
+    Set<String> names = new HashSet<>(pods.size() * 2);
+    pods.forEach(p -> names.add(Pods.name(p)));
+    return names;
   }
 
   private static Optional<String> freshName(String prefix, Set<String> taken, Supplier<String> nameSuffix) {
