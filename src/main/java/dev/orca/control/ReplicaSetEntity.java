@@ -45,10 +45,12 @@ public final class ReplicaSetEntity extends ObjectEntity {
   private boolean tookOver;
   /** Creates to send once the ReplicaSet recording them is persisted. */
   private List<Pod> toSend = List.of();
+  private final ChildWriteBudget budget;
 
   private ReplicaSetEntity(ActorContext<Command> context, TimerScheduler<Command> timers, ObjectKey key,
       ControlSettings settings) {
     super(context, timers, key, settings);
+    this.budget = ChildWriteBudget.get(context.getSystem());
   }
 
   public static void init(ClusterSharding sharding, ControlSettings settings) {
@@ -71,8 +73,8 @@ public final class ReplicaSetEntity extends ObjectEntity {
       }
     }
     settleExpectations(pods, now);
-    ReplicaSetPlan plan = ReplicaSetReconciler.reconcile(rs, pods, pendingCreates.keySet(), pendingDeletes.keySet(),
-        now, ReplicaSetEntity::suffix);
+    ReplicaSetPlan plan = withinBudget(ReplicaSetReconciler.reconcile(rs, pods, pendingCreates.keySet(),
+        pendingDeletes.keySet(), now, ReplicaSetEntity::suffix));
     for (Pod pod : plan.create()) {
       pendingCreates.put(pod.metadata().name(), now);
     }
@@ -96,6 +98,22 @@ public final class ReplicaSetEntity extends ObjectEntity {
     }
     sendCreates();
     return Effect().noReply();
+  }
+
+  /**
+   * The plan's creates and deletes as far as this JVM's {@link ChildWriteBudget} allows now; the
+   * rest waits for a reconcile when the next token is due (the plan is level-triggered: what is
+   * left out is planned again then).
+   */
+  private ReplicaSetPlan withinBudget(ReplicaSetPlan plan) {
+    int wanted = plan.create().size() + plan.delete().size();
+    int granted = budget.take(wanted);
+    if (granted == wanted) {
+      return plan;
+    }
+    timers.startSingleTimer("budget", new Reconcile(), budget.untilNext());
+    int creates = Math.min(granted, plan.create().size());
+    return new ReplicaSetPlan(plan.create().subList(0, creates), plan.delete().subList(0, granted - creates), plan.status());
   }
 
   /**
