@@ -1,39 +1,40 @@
 package dev.orca.control;
 
-import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Extension;
 import org.apache.pekko.actor.typed.ExtensionId;
 
 /**
- * How many pods this JVM's ReplicaSets may create or delete, together, per second
- * ({@code orca.control.child-write-rate}, bursts of {@code child-write-burst}): the
- * kube-controller-manager's client rate limit. Without it, thirty ReplicaSets of 5,000 pods each
- * sent their first 500 creates at once — 15,000 pod and 15,000 Event writes queued behind each
- * other in the journal, every write then waiting longer than its callers (an API request, a
- * heartbeat's bookkeeping) were prepared to. A ReplicaSet sends what the budget allows and looks
- * again when the next token is due.
+ * How many pod creates this JVM's ReplicaSets may have in flight together
+ * ({@code orca.control.child-creates-in-flight}). Without a bound, thirty ReplicaSets of 5,000 pods
+ * each sent their first 500 creates at once: 15,000 pod writes queued in the journal, every write
+ * behind them — an API request, a binding — then waited longer than its caller would, and the
+ * callers' retries added more. With the bound the queue stays short and the creates go as fast
+ * as the journal takes them, whatever that is on the machine. A permit lapses after the ask
+ * timeout if its holder never gives it back ({@link InFlightLimit}).
  */
 public final class ChildWriteBudget implements Extension {
-  private final TokenBucket bucket;
+  private final InFlightLimit limit;
 
   private ChildWriteBudget(ActorSystem<?> system) {
-    var control = system.settings().config().getConfig("orca.control");
-    this.bucket = new TokenBucket(control.getDouble("child-write-rate"), control.getInt("child-write-burst"), System.nanoTime());
+    var config = system.settings().config();
+    this.limit = new InFlightLimit(config.getInt("orca.control.child-creates-in-flight"),
+        config.getDuration("orca.control.ask-timeout", TimeUnit.NANOSECONDS));
   }
 
   public static ChildWriteBudget get(ActorSystem<?> system) {
     return Id.INSTANCE.apply(system);
   }
 
-  /** Takes up to {@code wanted} writes' worth; how many may be sent now. */
+  /** Takes up to {@code wanted} permits; how many creates may be sent now. */
   synchronized int take(int wanted) {
-    return wanted <= 0 ? 0 : bucket.take(wanted, System.nanoTime());
+    return wanted <= 0 ? 0 : limit.take(wanted, System.nanoTime());
   }
 
-  /** When to look again after being granted less than asked for. */
-  synchronized Duration untilNext() {
-    return bucket.untilNext(System.nanoTime());
+  /** One create ended (answered, refused or given up). */
+  synchronized void release() {
+    limit.release(System.nanoTime());
   }
 
   private static final class Id extends ExtensionId<ChildWriteBudget> {

@@ -21,7 +21,9 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 /**
  * Records Kubernetes Events (kind Event) for controllers, the scheduler and node agents, as
  * client-go's recorder does: the same reason and message about the same object within the
- * aggregation window bumps the count of one Event instead of writing a new one. Recording only
+ * aggregation window bumps the count of one Event instead of writing a new one, and a component
+ * records at most a burst of Events about one object, then one every few minutes
+ * ({@link EventSpamFilter}). Recording only
  * tells the Event's entity; it never blocks and never fails the caller.
  */
 public final class EventRecorder implements Extension {
@@ -37,6 +39,9 @@ public final class EventRecorder implements Extension {
   private final ClusterSharding sharding;
   private final boolean enabled;
   private final Duration window;
+  private final EventSpamFilter spamFilter;
+  /** How many (component, object) pairs the spam filter keeps buckets for, as client-go. */
+  static final int SPAM_REMEMBERED = 4096;
   private final Map<String, Seen> recent = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong(System.nanoTime());
   private final AtomicLong lastSweep = new AtomicLong();
@@ -46,6 +51,8 @@ public final class EventRecorder implements Extension {
     this.sharding = ClusterSharding.get(system);
     this.enabled = system.settings().config().getBoolean("orca.events.enabled");
     this.window = system.settings().config().getDuration("orca.events.aggregation-window");
+    this.spamFilter = new EventSpamFilter(system.settings().config().getInt("orca.events.spam-burst"),
+        system.settings().config().getDuration("orca.events.spam-refill").toNanos(), SPAM_REMEMBERED);
   }
 
   public static EventRecorder get(ActorSystem<?> system) {
@@ -59,6 +66,11 @@ public final class EventRecorder implements Extension {
       return;
     }
     ObjectMeta involvedMeta = object.metadata();
+    synchronized (spamFilter) {
+      if (!spamFilter.allow(component, involvedMeta.uid(), System.nanoTime())) {
+        return;
+      }
+    }
     String namespace = involvedMeta.namespace() == null || involvedMeta.namespace().isEmpty()
         ? "default" : involvedMeta.namespace();
     Instant now = Instant.now();

@@ -46,6 +46,10 @@ public final class ReplicaSetEntity extends ObjectEntity {
   /** Creates to send once the ReplicaSet recording them is persisted. */
   private List<Pod> toSend = List.of();
   private final ChildWriteBudget budget;
+  /** Permits of the budget this incarnation holds for creates it sent and that are not answered. */
+  private int permits;
+  /** A ReplicaSet that got no permit looks again this much later (not at once: its reconcile reads all its pods). */
+  private static final Duration BUDGET_RETRY = Duration.ofMillis(250);
 
   private ReplicaSetEntity(ActorContext<Command> context, TimerScheduler<Command> timers, ObjectKey key,
       ControlSettings settings) {
@@ -101,19 +105,21 @@ public final class ReplicaSetEntity extends ObjectEntity {
   }
 
   /**
-   * The plan's creates and deletes as far as this JVM's {@link ChildWriteBudget} allows now; the
-   * rest waits for a reconcile when the next token is due (the plan is level-triggered: what is
-   * left out is planned again then).
+   * The plan with only as many creates as this JVM's {@link ChildWriteBudget} lets out now; the
+   * rest is planned again (level-triggered) once this ReplicaSet's creates are answered, or after
+   * {@link #BUDGET_RETRY} if it has none out.
    */
   private ReplicaSetPlan withinBudget(ReplicaSetPlan plan) {
-    int wanted = plan.create().size() + plan.delete().size();
+    int wanted = plan.create().size();
     int granted = budget.take(wanted);
+    permits += granted;
     if (granted == wanted) {
       return plan;
     }
-    timers.startSingleTimer("budget", new Reconcile(), budget.untilNext());
-    int creates = Math.min(granted, plan.create().size());
-    return new ReplicaSetPlan(plan.create().subList(0, creates), plan.delete().subList(0, granted - creates), plan.status());
+    if (granted == 0) {
+      timers.startSingleTimer("budget", new Reconcile(), BUDGET_RETRY);
+    }
+    return new ReplicaSetPlan(plan.create().subList(0, granted), plan.delete(), plan.status());
   }
 
   /**
@@ -122,7 +128,13 @@ public final class ReplicaSetEntity extends ObjectEntity {
    */
   @Override
   protected void onRecovered() {
-    toSend.forEach(pod -> pendingCreates.remove(pod.metadata().name()));
+    for (Pod pod : toSend) {
+      pendingCreates.remove(pod.metadata().name());
+      if (permits > 0) {
+        permits--;
+        budget.release();
+      }
+    }
     toSend = List.of();
     tookOver = false;
   }
@@ -168,6 +180,10 @@ public final class ReplicaSetEntity extends ObjectEntity {
 
   @Override
   protected void onChildWritten(String childName, WriteResult result) {
+    if (permits > 0) {
+      permits--;
+      budget.release();
+    }
     if (result instanceof Rejected) {
       pendingCreates.remove(childName);
     } else if (lastSeen != null) {
