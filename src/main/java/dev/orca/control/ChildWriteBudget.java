@@ -32,6 +32,11 @@ public final class ChildWriteBudget implements Extension {
     return wanted <= 0 ? 0 : limit.take(wanted, System.nanoTime());
   }
 
+  /** How many permits are free now (a plan for no more than that wastes no work). */
+  synchronized int available() {
+    return limit.available(System.nanoTime());
+  }
+
   /** One create ended (answered, refused or given up). */
   synchronized void release() {
     limit.release(System.nanoTime());

@@ -43,6 +43,10 @@ final class InFlightLimit {
     return lapses.size();
   }
 
+  int available(long nowNanos) {
+    return limit - held(nowNanos);
+  }
+
   private void dropLapsed(long nowNanos) {
     while (!lapses.isEmpty() && lapses.peekFirst() - nowNanos <= 0) {
       lapses.pollFirst();

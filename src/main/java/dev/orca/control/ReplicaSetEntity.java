@@ -12,7 +12,6 @@ import dev.orca.model.ResourceType;
 import dev.orca.store.ObjectEvent;
 import dev.orca.store.ObjectEvent.ObjectUpdated;
 import dev.orca.store.ObjectKey;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -34,7 +33,6 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
  */
 public final class ReplicaSetEntity extends ObjectEntity {
   private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Duration EXPECTATION_TIMEOUT = Duration.ofMinutes(1);
 
   private final Map<String, Instant> pendingCreates = new HashMap<>();
@@ -78,7 +76,7 @@ public final class ReplicaSetEntity extends ObjectEntity {
     }
     settleExpectations(pods, now);
     ReplicaSetPlan plan = withinBudget(ReplicaSetReconciler.reconcile(rs, pods, pendingCreates.keySet(),
-        pendingDeletes.keySet(), now, ReplicaSetEntity::suffix));
+        pendingDeletes.keySet(), now, ReplicaSetEntity::suffix, budget.available()));
     for (Pod pod : plan.create()) {
       pendingCreates.put(pod.metadata().name(), now);
     }
@@ -113,13 +111,13 @@ public final class ReplicaSetEntity extends ObjectEntity {
     int wanted = plan.create().size();
     int granted = budget.take(wanted);
     permits += granted;
+    if (granted == 0 && plan.wantsMore()) {
+      timers.startSingleTimer("budget", new Reconcile(), BUDGET_RETRY);
+    }
     if (granted == wanted) {
       return plan;
     }
-    if (granted == 0) {
-      timers.startSingleTimer("budget", new Reconcile(), BUDGET_RETRY);
-    }
-    return new ReplicaSetPlan(plan.create().subList(0, granted), plan.delete(), plan.status());
+    return new ReplicaSetPlan(plan.create().subList(0, granted), plan.delete(), plan.status(), plan.missing());
   }
 
   /**
@@ -220,7 +218,7 @@ public final class ReplicaSetEntity extends ObjectEntity {
   private static String suffix() {
     StringBuilder sb = new StringBuilder(5);
     for (int i = 0; i < 5; i++) {
-      sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+      sb.append(ALPHABET.charAt(java.util.concurrent.ThreadLocalRandom.current().nextInt(ALPHABET.length())));
     }
     return sb.toString();
   }

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * The client's view of every pod, as a watch of all namespaces delivers it: when each pod was
  * first seen, first seen bound to a node, first seen Running and Ready (nanoTime), and when each
  * value of the {@link #MARK} annotation was first seen (for watch-delivery latency). A watch that
- * ends is resumed from the last resourceVersion seen (bookmarks keep it fresh).
+ * ends is resumed from the last resourceVersion seen (bookmarks keep it fresh); one that fell
+ * out of the server's window is relisted.
  */
 final class PodWatch implements AutoCloseable {
   static final String MARK = "scale.orca.dev/mark";
@@ -47,6 +48,8 @@ final class PodWatch implements AutoCloseable {
   private final Consumer<String> log;
   private volatile String resourceVersion;
   private volatile boolean closed;
+  /** The last watch ended with 410 Gone: list before watching again. */
+  private volatile boolean expired;
   private volatile Stream<String> current;
   private final Thread thread;
 
@@ -100,6 +103,9 @@ final class PodWatch implements AutoCloseable {
   private void follow() {
     while (!closed) {
       try {
+        if (expired) {
+          relist();
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/api/v1/pods?watch=1&allowWatchBookmarks=true"
             + "&timeoutSeconds=3600&resourceVersion=" + resourceVersion)).build();
         HttpResponse<Stream<String>> r = http.send(request, HttpResponse.BodyHandlers.ofLines());
@@ -131,6 +137,35 @@ final class PodWatch implements AutoCloseable {
     }
   }
 
+  /**
+   * The watch fell so far behind that its resourceVersion left the server's window (410 Gone): as
+   * an informer does, list every pod (in pages), take each as if the watch had told of it, and
+   * watch again from the list's resourceVersion. Changes skipped are seen late, not lost.
+   */
+  private void relist() throws Exception {
+    String cont = "";
+    String listVersion = null;
+    do {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/pods?limit=500"
+          + (cont.isEmpty() ? "" : "&continue=" + cont))).timeout(Duration.ofSeconds(60)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("relist answered " + r.statusCode());
+      }
+      JsonNode list = Json.mapper().readTree(r.body());
+      if (listVersion == null) {
+        listVersion = list.path("metadata").path("resourceVersion").asText();
+      }
+      for (JsonNode pod : list.path("items")) {
+        onObject("ADDED", pod, System.nanoTime());
+      }
+      cont = list.path("metadata").path("continue").asText("");
+    } while (!cont.isEmpty() && !closed);
+    resourceVersion = listVersion;
+    expired = false;
+    log.accept("pod watch: relisted at resourceVersion " + listVersion);
+  }
+
   private void onEvent(JsonNode event) {
     long now = System.nanoTime();
     events.incrementAndGet();
@@ -138,15 +173,21 @@ final class PodWatch implements AutoCloseable {
     JsonNode object = event.path("object");
     JsonNode meta = object.path("metadata");
     String rv = meta.path("resourceVersion").asText("");
-    if (!rv.isEmpty()) {
+    if (!rv.isEmpty() && !type.equals("ERROR")) {
       resourceVersion = rv;
     }
     if (type.equals("ERROR")) {
+      expired = object.path("code").asInt() == 410;
       throw new IllegalStateException("watch error: " + object.path("message").asText());
     }
     if (type.equals("BOOKMARK")) {
       return;
     }
+    onObject(type, object, now);
+  }
+
+  private void onObject(String type, JsonNode object, long now) {
+    JsonNode meta = object.path("metadata");
     String key = meta.path("namespace").asText() + "/" + meta.path("name").asText();
     boolean runningAndReady = object.path("status").path("phase").asText().equals("Running") && readyCondition(object);
     if (runningAndReady && !type.equals("DELETED")) {

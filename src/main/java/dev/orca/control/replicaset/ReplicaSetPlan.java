@@ -14,11 +14,20 @@ import java.util.Objects;
  *     {@link PodDeletionOrder}; the caller adds each to its pending deletes until it is gone
  * @param status the status observed this sync; persist it only when {@link #statusChanged}
  */
-public record ReplicaSetPlan(List<Pod> create, List<String> delete, ReplicaSetStatus status) {
+public record ReplicaSetPlan(List<Pod> create, List<String> delete, ReplicaSetStatus status, int missing) {
   public ReplicaSetPlan {
     create = List.copyOf(create);
     delete = List.copyOf(delete);
     Objects.requireNonNull(status, "status");
+  }
+
+  public ReplicaSetPlan(List<Pod> create, List<String> delete, ReplicaSetStatus status) {
+    this(create, delete, status, create.size());
+  }
+
+  /** Whether more pods are missing than this plan creates (it was allowed fewer). */
+  public boolean wantsMore() {
+    return missing > create.size();
   }
 
   /** Whether the status differs from the one last stored, so it needs writing. */

@@ -39,6 +39,18 @@ public final class ReplicaSetReconciler {
       Set<String> pendingDeletes,
       Instant now,
       Supplier<String> nameSuffix) {
+    return reconcile(rs, ownedPods, pendingCreates, pendingDeletes, now, nameSuffix, BURST_REPLICAS);
+  }
+
+  /** As above, creating at most {@code maxCreates} pods (what the caller may send now). */
+  public static ReplicaSetPlan reconcile(
+      ReplicaSet rs,
+      List<Pod> ownedPods,
+      Set<String> pendingCreates,
+      Set<String> pendingDeletes,
+      Instant now,
+      Supplier<String> nameSuffix,
+      int maxCreates) {
     ReplicaSetStatus status = ReplicaSetStatuses.observe(rs, ownedPods, now);
     if (rs.metadata().isDeleting()) {
       return new ReplicaSetPlan(List.of(), List.of(), status);
@@ -61,7 +73,7 @@ public final class ReplicaSetReconciler {
 
     List<Pod> create = new ArrayList<>();
     if (diff < 0) {
-      int wanted = (int) Math.min(-diff, BURST_REPLICAS);
+      int wanted = (int) Math.min(-diff, Math.min(BURST_REPLICAS, Math.max(0, maxCreates)));
       Set<String> taken = names(ownedPods);
       taken.addAll(pendingCreates);
       for (int i = 0; i < wanted; i++) {
@@ -79,7 +91,7 @@ public final class ReplicaSetReconciler {
           .limit(Math.min(diff, BURST_REPLICAS))
           .forEach(p -> delete.add(Pods.name(p)));
     }
-    return new ReplicaSetPlan(create, delete, status);
+    return new ReplicaSetPlan(create, delete, status, diff < 0 ? (int) -diff : 0);
   }
 
   /**

@@ -175,6 +175,21 @@ class ReplicaSetReconcilerTest {
     ReplicaSetPlan plan = reconcile(replicaSet("web", 2000, 0), List.of());
 
     assertEquals(ReplicaSetReconciler.BURST_REPLICAS, plan.create().size());
+    assertTrue(plan.wantsMore(), "1,500 more are missing");
+  }
+
+  @Test
+  void oneSyncCreatesNoMoreThanTheCallerMaySend() {
+    ReplicaSetPlan plan = ReplicaSetReconciler.reconcile(replicaSet("web", 2000, 0), List.of(), Set.of(), Set.of(), NOW,
+        counter(), 7);
+    assertEquals(7, plan.create().size());
+    assertEquals(2000, plan.missing());
+    assertTrue(plan.wantsMore());
+
+    ReplicaSetPlan none = ReplicaSetReconciler.reconcile(replicaSet("web", 3, 0), List.of(), Set.of(), Set.of(), NOW,
+        counter(), 0);
+    assertTrue(none.create().isEmpty());
+    assertTrue(none.wantsMore(), "nothing allowed, three missing: the caller must look again");
   }
 
   @Test
