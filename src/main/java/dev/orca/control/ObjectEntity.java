@@ -523,8 +523,13 @@ public abstract class ObjectEntity
    */
   protected void requestReconcile() {
     if (!timers.isTimerActive("reconcile")) {
-      timers.startSingleTimer("reconcile", new Reconcile(), settings.reconcilePacing().delay(lastReconcileNanos, reconcileLoad.load()));
+      timers.startSingleTimer("reconcile", new Reconcile(), pacedDelay());
     }
+  }
+
+  /** How long the next reconcile should wait, by what the last one cost ({@link ReconcilePacing}). */
+  protected java.time.Duration pacedDelay() {
+    return settings.reconcilePacing().delay(lastReconcileNanos, reconcileLoad.load());
   }
 
   protected static String now() {
