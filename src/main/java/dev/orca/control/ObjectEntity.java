@@ -529,7 +529,7 @@ public abstract class ObjectEntity
 
   /** How long the next reconcile should wait, by what the last one cost ({@link ReconcilePacing}). */
   protected java.time.Duration pacedDelay() {
-    return settings.reconcilePacing().delay(lastReconcileNanos, reconcileLoad.load());
+    return settings.reconcilePacing().delay(lastReconcileNanos, reconcileLoad.scale());
   }
 
   protected static String now() {

@@ -7,18 +7,21 @@ import org.apache.pekko.actor.typed.Extension;
 import org.apache.pekko.actor.typed.ExtensionId;
 
 /**
- * How much of a core this JVM's reconciles took over the last whole second: every entity adds
- * what its reconcile cost, and {@link ReconcilePacing} slows them all down while together they
- * exceed their budget.
+ * How much of a core this JVM's reconciles take, second by second, and the factor on every
+ * entity's share of it that {@link ReconcilePacing} derives from that: every entity adds what its
+ * reconcile cost, and reads the factor when it paces its next one.
  */
 public final class ReconcileLoad implements Extension {
   private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+  private final ReconcilePacing pacing;
   private final LongAdder spent = new LongAdder();
   private volatile long windowStart = System.nanoTime();
-  private volatile double load;
+  private volatile double scale = 1;
 
-  private ReconcileLoad() {}
+  private ReconcileLoad(ReconcilePacing pacing) {
+    this.pacing = pacing;
+  }
 
   public static ReconcileLoad get(ActorSystem<?> system) {
     return Id.INSTANCE.apply(system);
@@ -28,19 +31,19 @@ public final class ReconcileLoad implements Extension {
     spent.add(nanos);
   }
 
-  /** Cores' worth of reconciling in the last whole window (0.5: half a core). */
-  double load() {
+  /** The factor on every entity's share now (1: the JVM's reconciles are within their budget). */
+  double scale() {
     long now = System.nanoTime();
     if (now - windowStart >= WINDOW_NANOS) {
       synchronized (this) {
         long elapsed = now - windowStart;
         if (elapsed >= WINDOW_NANOS) {
-          load = (double) spent.sumThenReset() / elapsed;
+          scale = pacing.nextScale(scale, (double) spent.sumThenReset() / elapsed);
           windowStart = now;
         }
       }
     }
-    return load;
+    return scale;
   }
 
   private static final class Id extends ExtensionId<ReconcileLoad> {
@@ -48,7 +51,7 @@ public final class ReconcileLoad implements Extension {
 
     @Override
     public ReconcileLoad createExtension(ActorSystem<?> system) {
-      return new ReconcileLoad();
+      return new ReconcileLoad(ControlSettings.from(system.settings().config()).reconcilePacing());
     }
   }
 }

@@ -12,10 +12,14 @@ import java.time.Duration;
  * kube-controller-manager's work queue folds repeated keys.
  *
  * <p>Many large owners together could still take every core, so the JVM's reconciles share a
- * budget too ({@code jvmShare} of one core): while they use more ({@link ReconcileLoad}), every
- * entity's share shrinks in proportion — the controller-manager's few sync workers, by time.
+ * budget too ({@code jvmShare} of one core): each second ({@link ReconcileLoad}) a JVM-wide factor
+ * on every entity's share is corrected by budget / load — so with N owners reconciling flat out
+ * the factor settles where N shares make the budget, as the controller-manager's few sync workers
+ * bound it by their number.
  */
 public record ReconcilePacing(Duration debounce, double share, double jvmShare, Duration max) {
+  /** The factor never goes below this: even a crowd of owners each reconcile within {@code max}. */
+  static final double MIN_SCALE = 0.001;
 
   public ReconcilePacing {
     if (share <= 0 || share > 1) {
@@ -30,13 +34,26 @@ public record ReconcilePacing(Duration debounce, double share, double jvmShare, 
   }
 
   /**
-   * The wait before the next reconcile, after one that took {@code lastCostNanos}, while the
-   * JVM's reconciles use {@code jvmLoad} of a core.
+   * The wait before the next reconcile, after one that took {@code lastCostNanos}, with the JVM's
+   * factor {@code scale} (1 while the JVM's reconciles are within budget) on the share.
    */
-  public Duration delay(long lastCostNanos, double jvmLoad) {
-    double s = jvmLoad > jvmShare ? share * jvmShare / jvmLoad : share;
+  public Duration delay(long lastCostNanos, double scale) {
+    double s = share * Math.max(MIN_SCALE, Math.min(1, scale));
     long quietNanos = (long) (Math.max(0, lastCostNanos) * (1 / s - 1));
     long nanos = Math.min(max.toNanos(), Math.max(debounce.toNanos(), quietNanos));
     return Duration.ofNanos(nanos);
+  }
+
+  /**
+   * The factor for the next second, after one in which the JVM's reconciles took {@code load} of
+   * a core under factor {@code scale}: corrected by budget / load, at most doubling per second on
+   * the way back up, never above 1.
+   */
+  public double nextScale(double scale, double load) {
+    if (load <= 0) {
+      return Math.min(1, scale * 2);
+    }
+    double next = Math.min(scale * jvmShare / load, scale * 2);
+    return Math.max(MIN_SCALE, Math.min(1, next));
   }
 }
