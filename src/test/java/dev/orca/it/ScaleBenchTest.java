@@ -64,4 +64,26 @@ class ScaleBenchTest {
     assertTrue(text.contains("| 20x400 |"), text);
     assertTrue(Files.exists(root.resolve("results").resolve(md.getFileName().toString().replace(".md", "-20x400-rate.svg"))));
   }
+
+  @Test
+  void aRunWithDeploymentsFillsThroughTheirReplicaSets() throws Exception {
+    Path root = Path.of("target", "scale-bench-test-deployments").toAbsolutePath();
+    TestOrca.deleteTree(root);
+    Path json = root.resolve("scale.json");
+    int code = ScaleBench.main(new String[] {"bench", "scale", "--sizes", "20x400", "--deployments", "4", "--heap", "768m",
+        "--container-start", "200ms", "--probe-rate", "20", "--probe-for", "2s", "--background-writes", "20",
+        "--api-for", "3s", "--api-warmup", "1s", "--no-restart", "--timeout", "3m",
+        "--data-dir", root.resolve("data").toString(), "--out", root.resolve("results").toString(), "--json", json.toString()});
+    assertEquals(0, code);
+
+    JsonNode r = Json.mapper().readTree(json.toFile());
+    assertEquals(400, r.path("pods").asInt());
+    assertEquals(400, r.path("podStartupMsDuringFill").path("count").asInt(), "every Deployment's pod Ready: " + r);
+    assertTrue(r.path("schedulingPodsPerSec").path("sustained").asDouble() > 0, r.toString());
+    Path md;
+    try (Stream<Path> files = Files.list(root.resolve("results"))) {
+      md = files.filter(p -> p.getFileName().toString().endsWith(".md")).findFirst().orElseThrow();
+    }
+    assertTrue(Files.readString(md).contains("Pods come from 4 Deployments"), "the report says how the pods were made");
+  }
 }

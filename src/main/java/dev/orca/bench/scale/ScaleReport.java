@@ -132,23 +132,34 @@ final class ScaleReport {
     o.put("count", p.count());
   }
 
+  /** How the fill made its pods: bare Pods through the API, or Deployments whose ReplicaSets create them. */
+  private static String fillDescription(ScaleOptions options) {
+    if (options.deployments() > 0) {
+      return String.format(Locale.ROOT, "Pods come from %d Deployments (created through the HTTP API, spread over %d "
+          + "namespaces, one container each, requests 10m CPU / 16Mi): their ReplicaSets create them", options.deployments(),
+          PodCreator.NAMESPACES);
+    }
+    return String.format(Locale.ROOT, "Pods are bare Pods (one container, requests 10m CPU / 16Mi) in %d namespaces, "
+        + "created through the HTTP API %s", PodCreator.NAMESPACES, options.rate() > 0 ? "at " + options.rate()
+        + " a second" : "as fast as " + options.concurrency() + " requests in flight allow");
+  }
+
   private static String markdown(String base, Path json, List<SizeResult> sizes, ScaleOptions options, String command,
       String machine) {
     StringBuilder md = new StringBuilder("# Scale: " + sizes.stream().map(ScaleReport::label).reduce((a, b) -> a + ", " + b)
         .orElse("") + "\n\n");
     md.append("Command: `").append(command).append("`\n\nJSON: `").append(json.getFileName()).append("`. Machine: ")
         .append(machine).append(".\n\n");
-    md.append(String.format(Locale.ROOT, "Pods are bare Pods (one container, requests 10m CPU / 16Mi) in %d namespaces, "
-            + "created through the HTTP API %s; the client follows every pod through one watch of all namespaces. "
-            + "Start-up latency: the create request sent → the watch shows the pod Running and Ready, minus the "
+    md.append(String.format(Locale.ROOT, "%s; the client follows every pod through one watch of all namespaces. "
+            + "Start-up latency: %s → the watch shows the pod Running and Ready, minus the "
             + "simulated container's own start (%d ms). Scheduling: pods first seen bound per second — sustained over the "
             + "middle 90 %% of the fill, peak in any one second. The API phase: %d merge-patches/s in the background for "
             + "%d s, after %d s of the same load not counted (a warm-up: the patch path compiled, the collector re-sized after the full collections that measured the heap), beside %d creates/s, %d GETs/s and paged LISTs (limit 500) of a namespace (%d/s) and of the cluster "
             + "(%d/s); watch delivery is from a patch sent to its event on the watch (the write's own latency included: the event often comes before the answer). Heap: live heap after a full GC "
             + "(jcmd), summed over the control plane's JVMs; CPU likewise. Recovery: every JVM stopped (SIGTERM) and started again, until the API shows every node and pod "
-            + "Ready.%n%n", PodCreator.NAMESPACES,
-        options.rate() > 0 ? "at " + options.rate() + " a second" : "as fast as " + options.concurrency()
-            + " requests in flight allow", options.containerStart().toMillis(), options.backgroundWrites(),
+            + "Ready.%n%n", fillDescription(options),
+        options.deployments() > 0 ? "the pod first seen on the watch (the probe's pods: the create request sent)"
+            : "the create request sent", options.containerStart().toMillis(), options.backgroundWrites(),
         options.apiFor().toSeconds(), options.apiWarmup().toSeconds(), ApiPhase.CREATES_PER_SECOND, ApiPhase.GETS_PER_SECOND,
         ApiPhase.NAMESPACE_LISTS_PER_SECOND, ApiPhase.CLUSTER_LISTS_PER_SECOND));
     md.append("| size | control plane | nodes Ready (s) | fill (s) | created/s | scheduled/s sustained / peak | "
