@@ -46,6 +46,8 @@ public final class ReplicaSetEntity extends ObjectEntity {
   private final ChildWriteBudget budget;
   /** Permits of the budget this incarnation holds for creates it sent and that are not answered. */
   private int permits;
+  /** ... and for deletes it sent whose pods the read side does not show going yet. */
+  private int deletePermits;
   /**
    * A ReplicaSet that got no permit looks again this much later, or later still if its reconcile
    * is costly (it reads all its pods; thirty of 5,000 waiting for permits would otherwise re-read
@@ -107,22 +109,24 @@ public final class ReplicaSetEntity extends ObjectEntity {
   }
 
   /**
-   * The plan with only as many creates as this JVM's {@link ChildWriteBudget} lets out now; the
-   * rest is planned again (level-triggered) once this ReplicaSet's creates are answered, or after
-   * {@link #BUDGET_RETRY} if it has none out.
+   * The plan with only as many creates and deletes as this JVM's {@link ChildWriteBudget} lets out
+   * now; the rest is planned again (level-triggered) once this ReplicaSet's creates are answered
+   * or its deletes seen, or after {@link #BUDGET_RETRY} if it got nothing.
    */
   private ReplicaSetPlan withinBudget(ReplicaSetPlan plan) {
-    int wanted = plan.create().size();
-    int granted = budget.take(wanted);
-    permits += granted;
-    if (granted == 0 && plan.wantsMore()) {
+    int creates = budget.take(plan.create().size());
+    permits += creates;
+    int deletes = budget.take(plan.delete().size());
+    deletePermits += deletes;
+    if (creates == 0 && deletes == 0 && (plan.wantsMore() || !plan.delete().isEmpty())) {
       Duration paced = pacedDelay();
       timers.startSingleTimer("budget", new Reconcile(), paced.compareTo(BUDGET_RETRY) > 0 ? paced : BUDGET_RETRY);
     }
-    if (granted == wanted) {
+    if (creates == plan.create().size() && deletes == plan.delete().size()) {
       return plan;
     }
-    return new ReplicaSetPlan(plan.create().subList(0, granted), plan.delete(), plan.status(), plan.missing());
+    return new ReplicaSetPlan(plan.create().subList(0, creates), plan.delete().subList(0, deletes), plan.status(),
+        plan.missing());
   }
 
   /**
@@ -209,8 +213,14 @@ public final class ReplicaSetEntity extends ObjectEntity {
       }
     }
     pendingCreates.entrySet().removeIf(e -> visible.contains(e.getKey()) || e.getValue().plus(EXPECTATION_TIMEOUT).isBefore(now));
+    int deleting = pendingDeletes.size();
     pendingDeletes.entrySet().removeIf(e -> !visible.contains(e.getKey()) || going.contains(e.getKey())
         || e.getValue().plus(EXPECTATION_TIMEOUT).isBefore(now));
+    // a delete holds its permit until the read side shows the pod going (its first write landed)
+    for (int settled = deleting - pendingDeletes.size(); settled > 0 && deletePermits > 0; settled--) {
+      deletePermits--;
+      budget.release();
+    }
   }
 
   static <T extends KubeObject> List<T> ownedPods(List<T> dependents, String uid) {
