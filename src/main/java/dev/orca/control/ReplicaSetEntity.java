@@ -137,10 +137,7 @@ public final class ReplicaSetEntity extends ObjectEntity {
   protected void onRecovered() {
     for (Pod pod : toSend) {
       pendingCreates.remove(pod.metadata().name());
-      if (permits > 0) {
-        permits--;
-        budget.release();
-      }
+      permits = giveBack(permits, 1);
     }
     toSend = List.of();
     tookOver = false;
@@ -187,10 +184,7 @@ public final class ReplicaSetEntity extends ObjectEntity {
 
   @Override
   protected void onChildWritten(String childName, WriteResult result) {
-    if (permits > 0) {
-      permits--;
-      budget.release();
-    }
+    permits = giveBack(permits, 1);
     if (result instanceof Rejected) {
       pendingCreates.remove(childName);
     } else if (lastSeen != null) {
@@ -217,10 +211,16 @@ public final class ReplicaSetEntity extends ObjectEntity {
     pendingDeletes.entrySet().removeIf(e -> !visible.contains(e.getKey()) || going.contains(e.getKey())
         || e.getValue().plus(EXPECTATION_TIMEOUT).isBefore(now));
     // a delete holds its permit until the read side shows the pod going (its first write landed)
-    for (int settled = deleting - pendingDeletes.size(); settled > 0 && deletePermits > 0; settled--) {
-      deletePermits--;
+    deletePermits = giveBack(deletePermits, deleting - pendingDeletes.size());
+  }
+
+  /** Gives {@code ended} permits back to the budget, no more than the {@code held} ones; how many are still held. */
+  private int giveBack(int held, int ended) {
+    int back = Math.min(held, ended);
+    for (int i = 0; i < back; i++) {
       budget.release();
     }
+    return held - back;
   }
 
   static <T extends KubeObject> List<T> ownedPods(List<T> dependents, String uid) {
