@@ -240,6 +240,10 @@ class KubectlSessionTest {
     assertNotEquals(0, failedTest.exitCode(), failedTest.toString());
 
     assertEquals("deployment.apps/web scaled", kubectl.run("scale", "deployment", "web", "--replicas=2").ok().stdout().trim());
+    // the template change above rolls the pods: wait for the rollout to end, not only for two pods
+    await("web rolled out at 2", DEADLINE, () -> kubectl.run("get", "deploy", "web", "-o",
+        "jsonpath={.status.replicas},{.status.updatedReplicas},{.status.availableReplicas}").ok().stdout().trim(),
+        s -> s.equals("2,2,2"));
     await("2 web pods", DEADLINE, () -> lines(kubectl.run("get", "pods", "-l", "app=web", "-o", "name").ok().stdout()).size(),
         n -> n == 2);
     String pod = lines(kubectl.run("get", "pods", "-l", "app=web", "-o", "name").ok().stdout()).get(0);
