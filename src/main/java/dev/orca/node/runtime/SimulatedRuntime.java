@@ -61,7 +61,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
       log.append("orca simulated container " + container.name() + " started from image " + container.image());
       log.append("pod " + pod.metadata().namespace() + "/" + pod.metadata().name() + " on node " + pod.spec().nodeName());
       log.append("ready to serve (simulated)");
-      running.exit.thenAccept(code -> log.append(code == 0 ? "received SIGTERM, exiting" : "crashed with exit code " + code));
+      running.log = log;
       byPod.computeIfAbsent(podKey, k -> ConcurrentHashMap.newKeySet()).add(running);
       return running;
     }, delayed);
@@ -92,7 +92,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
     Set<Simulated> containers = byPod.getOrDefault(namespace + "/" + podName, Set.of());
     int crashed = 0;
     for (Simulated c : containers) {
-      if ((container == null || container.equals(c.container)) && c.exit.complete(1)) {
+      if ((container == null || container.equals(c.container)) && c.end(1)) {
         crashed++;
       }
     }
@@ -105,6 +105,8 @@ public final class SimulatedRuntime implements ContainerRuntime {
     private final String container;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final Instant startedAt;
+    /** Its log, once started (an adopted container's is written by its first incarnation). */
+    private volatile ContainerLog log;
 
     Simulated(String id, String podKey, String container, Instant startedAt) {
       this.container = container;
@@ -135,7 +137,22 @@ public final class SimulatedRuntime implements ContainerRuntime {
 
     @Override
     public void stop(long gracePeriodSeconds) {
-      exit.complete(0);
+      end(0);
+    }
+
+    /**
+     * Writes the container's last line, then ends it: whoever waits for the exit (its runner, and
+     * through it the pod's deletion and a `logs -f` that ends with the pod) finds the line written.
+     */
+    private synchronized boolean end(int code) {
+      if (exit.isDone()) {
+        return false;
+      }
+      ContainerLog l = log;
+      if (l != null) {
+        l.append(code == 0 ? "received SIGTERM, exiting" : "crashed with exit code " + code);
+      }
+      return exit.complete(code);
     }
   }
 }
