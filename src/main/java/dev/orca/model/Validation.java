@@ -19,10 +19,20 @@ public final class Validation {
   public static List<FieldError> validateCreate(KubeObject object) {
     Objects.requireNonNull(object, "object");
     ResourceType type = Kinds.of(object);
+    List<FieldError> errors = new ArrayList<>(metadata(object, type));
+    errors.addAll(kindRules(object, type));
+    return errors;
+  }
+
+  private static List<FieldError> metadata(KubeObject object, ResourceType type) {
     Function<String, List<String>> nameRule =
         type == ResourceType.NAMESPACE ? NameRules::dns1123LabelErrors : NameRules::dns1123SubdomainErrors;
-    List<FieldError> errors = new ArrayList<>(MetadataValidation.objectMeta(object.metadata(), type.namespaced(), nameRule));
-    errors.addAll(switch (type) {
+    return MetadataValidation.objectMeta(object.metadata(), type.namespaced(), nameRule);
+  }
+
+  /** The rules of the object's kind: its spec (a Node's status too, a ConfigMap's data). */
+  private static List<FieldError> kindRules(KubeObject object, ResourceType type) {
+    return switch (type) {
       case POD -> PodValidation.podSpec(((Pod) object).spec(), "spec");
       case REPLICA_SET -> WorkloadValidation.replicaSetSpec(((ReplicaSet) object).spec(), "spec");
       case DEPLOYMENT -> WorkloadValidation.deploymentSpec(((Deployment) object).spec(), "spec");
@@ -38,12 +48,26 @@ public final class Validation {
       case NAMESPACE, EVENT -> List.of();
       case CONFIG_MAP -> ConfigData.configMap((ConfigMap) object);
       case SECRET -> ConfigData.secret((Secret) object);
-    });
-    return errors;
+    };
   }
 
   /**
-   * The problems with a replacement of {@code oldObject}: those of {@link #validateCreate} plus
+   * Whether an update leaves what {@link #kindRules} checks as it was: a spec the object was
+   * stored with is not checked again (ratcheting, as kube-apiserver does for unchanged fields), so
+   * a label patch of a pod costs no walk over its containers.
+   */
+  private static boolean sameSpec(ResourceType type, KubeObject oldObject, KubeObject newObject) {
+    return switch (type) {
+      case POD -> Objects.equals(((Pod) oldObject).spec(), ((Pod) newObject).spec());
+      case REPLICA_SET -> Objects.equals(((ReplicaSet) oldObject).spec(), ((ReplicaSet) newObject).spec());
+      case DEPLOYMENT -> Objects.equals(((Deployment) oldObject).spec(), ((Deployment) newObject).spec());
+      default -> false;
+    };
+  }
+
+  /**
+   * The problems with a replacement of {@code oldObject}: those of {@link #validateCreate} (the
+   * spec's only when it changed) plus
    * changes to what may not change: name, namespace and uid; the selector of a ReplicaSet or a
    * Deployment; the node of a pod once it is bound.
    *
@@ -54,7 +78,10 @@ public final class Validation {
     if (Kinds.of(oldObject) != type) {
       throw new IllegalArgumentException("cannot update a " + Kinds.of(oldObject).kind() + " to a " + type.kind());
     }
-    List<FieldError> errors = new ArrayList<>(validateCreate(newObject));
+    List<FieldError> errors = new ArrayList<>(metadata(newObject, type));
+    if (!sameSpec(type, oldObject, newObject)) {
+      errors.addAll(kindRules(newObject, type));
+    }
     errors.addAll(MetadataValidation.objectMetaUpdate(newObject.metadata(), oldObject.metadata()));
     switch (type) {
       case POD -> errors.addAll(podUpdate((Pod) oldObject, (Pod) newObject));

@@ -57,6 +57,20 @@ class ValidationUpdateTest {
   }
 
   @Test
+  void aSpecThatDidNotChangeIsNotCheckedAgainButAChangedOneIs() {
+    PodSpec duplicateContainers = podSpec(container("web", "nginx"), container("web", "envoy"));
+    Pod stored = pod(ObjectMeta.named("default", "web"), duplicateContainers);
+    Pod relabelled = pod(ObjectMeta.named("default", "web").withLabels(Map.of("tier", "front")), duplicateContainers);
+    assertEquals(List.of(), Validation.validateUpdate(stored, relabelled), "only the labels changed");
+    Pod respecced = pod(ObjectMeta.named("default", "web"),
+        podSpec(container("web", "nginx"), container("web", "envoy:2")));
+    assertEquals(List.of("spec.containers[1].name"), Fixtures.fields(Validation.validateUpdate(stored, respecced)));
+    Pod badLabel = pod(ObjectMeta.named("default", "web").withLabels(Map.of("tier", "-bad-")), duplicateContainers);
+    assertEquals(List.of("metadata.labels"), Fixtures.fields(Validation.validateUpdate(stored, badLabel)),
+        "metadata is checked on every update");
+  }
+
+  @Test
   void podNodeNameIsImmutableOnceSet() {
     Pod pending = pod("web", podSpec(List.of(container("web", "nginx")), null, null));
     Pod bound = pod("web", podSpec(List.of(container("web", "nginx")), "node-1", null));
