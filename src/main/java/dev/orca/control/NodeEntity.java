@@ -399,7 +399,13 @@ public final class NodeEntity extends ObjectEntity {
     if (node.status() == null || node.status().conditions() == null) {
       return false;
     }
-    return node.status().conditions().stream().anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()));
+    List<NodeCondition> conditions = node.status().conditions();
+    for (int i = 0; i < conditions.size(); i++) { // no stream: asked of every node often
+      if ("Ready".equals(conditions.get(i).type()) && "True".equals(conditions.get(i).status())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static NodeStatus withReady(NodeStatus status, boolean ready) {

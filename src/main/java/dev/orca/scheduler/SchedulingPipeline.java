@@ -106,8 +106,8 @@ public final class SchedulingPipeline {
   /** The reasons of the first filter that rejects the node; empty if none does. */
   private static List<String> firstFailures(List<FilterPlugin> filters, Pod pod, NodeInfo node,
       ClusterSnapshot snapshot) {
-    for (FilterPlugin f : filters) {
-      List<String> failures = f.failures(pod, node, snapshot);
+    for (int i = 0; i < filters.size(); i++) { // by index: an iterator per node visited was 1 % of the fill's allocation
+      List<String> failures = filters.get(i).failures(pod, node, snapshot);
       if (!failures.isEmpty()) {
         return failures;
       }
@@ -126,7 +126,8 @@ public final class SchedulingPipeline {
     int ties = 0;
     for (NodeInfo node : feasible) {
       long total = 0;
-      for (WeightedScorer s : prepared) {
+      for (int i = 0; i < prepared.size(); i++) {
+        WeightedScorer s = prepared.get(i);
         total += (long) s.weight() * s.plugin().score(pod, node, snapshot);
       }
       if (total > bestScore) {

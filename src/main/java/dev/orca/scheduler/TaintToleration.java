@@ -25,7 +25,9 @@ public final class TaintToleration implements FilterPlugin {
 
   @Override
   public Optional<String> filter(Pod pod, NodeInfo node, ClusterSnapshot snapshot) {
-    for (Taint taint : node.effectiveTaints()) {
+    List<Taint> taints = node.effectiveTaints();
+    for (int i = 0; i < taints.size(); i++) { // by index: an iterator per node visited was 2 % of the fill's allocation
+      Taint taint = taints.get(i);
       boolean blocks = "NoSchedule".equals(taint.effect()) || "NoExecute".equals(taint.effect());
       if (blocks && !Tolerations.tolerates(pod, taint)) {
         return Optional.of(reason(taint));

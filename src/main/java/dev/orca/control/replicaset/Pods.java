@@ -6,6 +6,7 @@ import dev.orca.model.Pod;
 import dev.orca.model.PodCondition;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** What a ReplicaSet needs to know about one pod: is it live, ready, available. */
@@ -42,14 +43,26 @@ public final class Pods {
   }
 
   public static Optional<PodCondition> readyCondition(Pod pod) {
+    return Optional.ofNullable(ready(pod));
+  }
+
+  /** The pod's Ready condition, or null; without a stream, as ReplicaSets of thousands ask it of every pod. */
+  private static PodCondition ready(Pod pod) {
     if (pod.status() == null || pod.status().conditions() == null) {
-      return Optional.empty();
+      return null;
     }
-    return pod.status().conditions().stream().filter(c -> "Ready".equals(c.type())).findFirst();
+    List<PodCondition> conditions = pod.status().conditions();
+    for (int i = 0; i < conditions.size(); i++) {
+      if ("Ready".equals(conditions.get(i).type())) {
+        return conditions.get(i);
+      }
+    }
+    return null;
   }
 
   public static boolean isReady(Pod pod) {
-    return readyCondition(pod).map(c -> "True".equals(c.status())).orElse(false);
+    PodCondition ready = ready(pod);
+    return ready != null && "True".equals(ready.status());
   }
 
   /** When the pod last became ready; empty when it is not ready or the time is unknown. */
