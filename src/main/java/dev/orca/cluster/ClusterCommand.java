@@ -171,7 +171,8 @@ public final class ClusterCommand {
     command.add(MemberFiles.marker(member.name()));
     // the JVM options of members: system property orca.member-java-opts (benchmarks), else ORCA_MEMBER_JAVA_OPTS
     command.addAll(Arrays.asList(Optional.ofNullable(System.getProperty("orca.member-java-opts"))
-        .or(() -> Optional.ofNullable(System.getenv("ORCA_MEMBER_JAVA_OPTS"))).orElse("-Xmx1g -XX:+UseStringDeduplication").trim().split("\\s+")));
+        .or(() -> Optional.ofNullable(System.getenv("ORCA_MEMBER_JAVA_OPTS")))
+        .orElse("-Xmx1g " + String.join(" ", CollectorChoice.DEFAULTS)).trim().split("\\s+")));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.orca.Main", "up",
         "--member", member.name(), "--data-dir", files.dataDir().toString()));
     command.addAll(flags);

@@ -2,6 +2,7 @@ package dev.orca.bench.scale;
 
 import dev.orca.boot.FileTrees;
 import dev.orca.cluster.ClusterCommand;
+import dev.orca.cluster.CollectorChoice;
 import dev.orca.cluster.FreePorts;
 import dev.orca.cluster.MemberFiles;
 import dev.orca.cluster.MemberSpec;
@@ -70,10 +71,10 @@ final class ControlPlane implements AutoCloseable {
     start();
   }
 
-  /** The control plane's JVM options besides the heap: ORCA_BENCH_JAVA_OPTS, or G1 with string deduplication. */
+  /** The control plane's JVM options besides the heap: ORCA_BENCH_JAVA_OPTS, or the default collector's. */
   private static List<String> gcOptions() {
     String given = System.getenv("ORCA_BENCH_JAVA_OPTS");
-    return given == null || given.isBlank() ? List.of("-XX:+UseG1GC", "-XX:+UseStringDeduplication", "-XX:MaxGCPauseMillis=50")
+    return given == null || given.isBlank() ? CollectorChoice.DEFAULTS
         : List.of(given.trim().split("\\s+"));
   }
 

@@ -11,7 +11,12 @@ import java.util.regex.Pattern;
 
 /** What the control plane's JVMs cost, read from outside: live heap after a full GC (jcmd) and CPU time (/proc). */
 final class ProcessStats {
-  private static final Pattern USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+  /**
+   * The heap in use in the lines of G1 and Parallel ("total 123K, used 45K"), ZGC ("ZHeap used
+   * 45M, capacity 123M") and Shenandoah ("6028M max, 6028M soft max, 200M committed, 45M used").
+   */
+  private static final Pattern USED = Pattern.compile(
+      "total \\d+K, used (\\d+)([KMG])|ZHeap\\s+used (\\d+)([KMG])|committed, (\\d+)([KMG]) used");
   private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
 
   private ProcessStats() {}
@@ -21,13 +26,32 @@ final class ProcessStats {
     long total = 0;
     for (ProcessHandle p : processes) {
       jcmd(p.pid(), "GC.run");
-      Matcher m = USED.matcher(jcmd(p.pid(), "GC.heap_info"));
-      if (!m.find()) {
+      long used = usedBytes(jcmd(p.pid(), "GC.heap_info"));
+      if (used < 0) {
         return -1;
       }
-      total += Long.parseLong(m.group(2)) * 1024;
+      total += used;
     }
     return total;
+  }
+
+  /** The heap in use that {@code jcmd GC.heap_info} reports; -1 when it names no figure this reads. */
+  static long usedBytes(String heapInfo) {
+    Matcher m = USED.matcher(heapInfo);
+    if (!m.find()) {
+      return -1;
+    }
+    int first = m.group(1) != null ? 1 : m.group(3) != null ? 3 : 5;
+    return bytes(m.group(first), m.group(first + 1));
+  }
+
+  private static long bytes(String amount, String unit) {
+    int shift = switch (unit) {
+      case "G" -> 30;
+      case "M" -> 20;
+      default -> 10;
+    };
+    return Long.parseLong(amount) << shift;
   }
 
   /** The live heap of one process by class ({@code jcmd GC.class_histogram}, which collects first). */

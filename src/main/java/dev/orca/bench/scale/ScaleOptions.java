@@ -59,7 +59,8 @@ public record ScaleOptions(List<Size> sizes, int rate, int concurrency, int depl
         --profile records the control plane with Java Flight Recorder during the fill and the API phase
         and reports where its CPU and heap go. Writes JSON (--json, or bench/results/scale-DATE.json),
         Markdown and SVG plots. The control plane's JVM options besides -Xmx: ORCA_BENCH_JAVA_OPTS
-        (default -XX:+UseG1GC -XX:+UseStringDeduplication -XX:MaxGCPauseMillis=50).
+        (default: G1 with a young generation of at least 20 % of the heap and string deduplication;
+        docs/OPERATIONS.md says why).
       """;
 
   public static ScaleOptions parse(String[] args) {
