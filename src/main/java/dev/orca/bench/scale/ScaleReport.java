@@ -65,6 +65,8 @@ final class ScaleReport {
     num(sched, "peak", s.scheduling().peak());
     percentiles(o.putObject("podStartupMs"), s.probeStartup());
     o.put("podStartupProbeRate", s.probeRate());
+    percentiles(o.putObject("podStartupToBoundMs"), s.probeToBound());
+    percentiles(o.putObject("podStartupBoundToReadyMs"), s.probeBoundToReady());
     percentiles(o.putObject("podStartupMsDuringFill"), s.fillStartup());
     ObjectNode api = o.putObject("apiLatencyMs");
     for (Map.Entry<String, SizeResult.Verb> v : s.api().entrySet()) {
@@ -173,6 +175,12 @@ final class ScaleReport {
           f2(s.schedulingMsPerPod()), ms(s.fillStartup()), ms(s.probeStartup()), s.probeRate(), ScaleRun.mib(s.heapFull()),
           f0(s.heapBytesPerPod()), f0(s.heapBytesPerPodMarginal()), f0(s.journalBytesPerPod()), f2(s.restCpuCores()),
           f1(s.restartSeconds()), f1(s.restartApiSeconds())));
+    }
+    md.append("\n## Start-up at the probe rate, split at the binding (ms)\n\n| size | create sent → bound p50 / p99 / max "
+        + "| bound → Running and Ready, less the container's start, p50 / p99 / max | whole |\n| --- | --- | --- | --- |\n");
+    for (SizeResult s : sizes) {
+      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", label(s), ms(s.probeToBound()),
+          ms(s.probeBoundToReady()), ms(s.probeStartup())));
     }
     md.append("\n## API latency under background writes (ms)\n\n| size | verb | sent/s | p50 | p99 | max | failures | "
         + "not sent (" + VerbLoad.MAX_IN_FLIGHT + " out) |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");

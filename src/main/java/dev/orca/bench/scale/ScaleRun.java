@@ -92,6 +92,8 @@ final class ScaleRun {
           probing.join();
         }
         double[] probeStartup = startup(probe, watch);
+        double[] probeToBound = startup(probe, watch, null, t -> t.bound, 0);
+        double[] probeBoundToReady = startup(probe, watch, t -> t.bound, t -> t.ready, options.containerStart().toMillis());
         double restCpu = restCpu(cp);
         long heapFull = ProcessStats.liveHeapBytes(cp.processes());
         List<HeapHistogram.Growth> heapGrowth = histogramNodes == null ? List.of()
@@ -112,7 +114,8 @@ final class ScaleRun {
             fill.createPerSec(), fill.behindMs(), fill.failures() + probe.failed(),
             fill.error() != null ? fill.error() : probe.firstError(), ScaleMetrics.rate(fill.bound()),
             ScaleMetrics.percentiles(fill.startup()), ScaleMetrics.percentiles(probeStartup), options.probeRate(),
-            apiResult.verbs(), apiResult.watchDelivery(), options.backgroundWrites(), apiCpu, restCpu, heapNodes, heapFull,
+            ScaleMetrics.percentiles(probeToBound), ScaleMetrics.percentiles(probeBoundToReady), apiResult.verbs(),
+            apiResult.watchDelivery(), options.backgroundWrites(), apiCpu, restCpu, heapNodes, heapFull,
             journal, podsAtEnd, restart[0], restart[1], ScaleMetrics.perSecond(fill.bound()),
             ScaleMetrics.perSecond(fill.ready()), sorted(fill.startup()), profiles, heapGrowth, List.copyOf(notes));
       }
@@ -224,12 +227,21 @@ final class ScaleRun {
 
   /** The pods' start-up latencies, ms: sent → Running and Ready, less the simulated container's start. */
   private double[] startup(PodCreator creator, PodWatch watch) {
-    double containerMs = options.containerStart().toMillis();
+    return startup(creator, watch, null, t -> t.ready, options.containerStart().toMillis());
+  }
+
+  /**
+   * For each pod of the creator the watch saw reach {@code at}: ms from the create sent (with
+   * {@code from}, from that moment of the watch's instead), less {@code lessMs}.
+   */
+  private static double[] startup(PodCreator creator, PodWatch watch, java.util.function.ToLongFunction<PodWatch.Times> from,
+      java.util.function.ToLongFunction<PodWatch.Times> at, double lessMs) {
     List<Double> out = new ArrayList<>();
     for (int i = 0; i < creator.count(); i++) {
       PodWatch.Times t = watch.times(creator.key(i));
-      if (t != null && t.ready > 0 && creator.sentAt(i) > 0) {
-        out.add((t.ready - creator.sentAt(i)) / 1e6 - containerMs);
+      long start = t == null ? 0 : from == null ? creator.sentAt(i) : from.applyAsLong(t);
+      if (t != null && at.applyAsLong(t) > 0 && start > 0) {
+        out.add((at.applyAsLong(t) - start) / 1e6 - lessMs);
       }
     }
     return out.stream().mapToDouble(Double::doubleValue).toArray();

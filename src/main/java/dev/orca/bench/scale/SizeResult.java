@@ -7,13 +7,16 @@ import java.util.Map;
  * One size's figures. Latencies in ms, times in s, rates per second; NaN (null in the JSON) where
  * a figure was not measured. {@code startup*} are create → Running and Ready as the watch saw it,
  * minus the simulated container's own start; {@code fill*} while the pods were being created as
- * fast as the options say, {@code probe*} at the probe rate once they all run. {@code profiles}: per
+ * fast as the options say, {@code probe*} at the probe rate once they all run, split at the binding
+ * the watch saw ({@code probeToBound}: create sent → bound; {@code probeBoundToReady}: bound → Running
+ * and Ready, less the container's start). {@code profiles}: per
  * phase ("fill", "api"), where the first control-plane JVM's CPU went (with --profile).
  */
 record SizeResult(int nodes, int pods, int members, String journal, double nodesReadySeconds, double fillSeconds,
     double createPerSec, double createBehindMs, int createFailures, String createError, ScaleMetrics.Rate scheduling,
     ScaleMetrics.Percentiles fillStartup, ScaleMetrics.Percentiles probeStartup, double probeRate,
-    Map<String, Verb> api, ScaleMetrics.Percentiles watchDelivery, int backgroundWrites, double apiPhaseCpuCores,
+    ScaleMetrics.Percentiles probeToBound, ScaleMetrics.Percentiles probeBoundToReady, Map<String, Verb> api,
+    ScaleMetrics.Percentiles watchDelivery, int backgroundWrites, double apiPhaseCpuCores,
     double restCpuCores, long heapNodesOnly, long heapFull, long journalBytes, int podsAtEnd, double restartSeconds,
     double restartApiSeconds, int[] boundPerSecond, int[] readyPerSecond, double[] fillStartupSorted,
     Map<String, JfrProfile.Summary> profiles, List<HeapHistogram.Growth> heapGrowth, List<String> notes) {
