@@ -29,7 +29,7 @@ public final class NodeInfo {
   private final List<Pod> pods;
   private final Allocatable allocatable;
   private final List<Taint> effectiveTaints;
-  private final Map<String, Integer> podsByController;
+  private final ControllerCounts podsByController;
   private final Map<LabelSet, Integer> podsByLabels;
   /**
    * spec.unschedulable, read once: the filters visit hundreds of nodes per pod, and following
@@ -38,7 +38,7 @@ public final class NodeInfo {
   private final boolean unschedulable;
 
   private NodeInfo(Node node, long requestedMilliCpu, long requestedMemory, List<Pod> pods,
-      Allocatable allocatable, List<Taint> effectiveTaints, Map<String, Integer> podsByController,
+      Allocatable allocatable, List<Taint> effectiveTaints, ControllerCounts podsByController,
       Map<LabelSet, Integer> podsByLabels) {
     this.node = node;
     this.requestedMilliCpu = requestedMilliCpu;
@@ -60,13 +60,13 @@ public final class NodeInfo {
   public static NodeInfo of(Node node, List<Pod> pods) {
     long cpu = 0;
     long memory = 0;
-    Map<String, Integer> byController = new HashMap<>();
+    ControllerCounts byController = ControllerCounts.NONE;
     Map<LabelSet, Integer> byLabels = new HashMap<>();
     for (Pod p : pods) {
       Requests r = Requests.of(p);
       cpu += r.milliCpu();
       memory += r.memory();
-      count(byController, byLabels, p, 1);
+      byController = count(byController, byLabels, p, 1);
     }
     return new NodeInfo(node, cpu, memory, List.copyOf(pods), Allocatable.of(node),
         TaintToleration.effectiveTaints(node), byController, byLabels);
@@ -78,9 +78,8 @@ public final class NodeInfo {
     List<Pod> more = new ArrayList<>(pods.size() + 1);
     more.addAll(pods);
     more.add(pod);
-    Map<String, Integer> byController = new HashMap<>(podsByController);
     Map<LabelSet, Integer> byLabels = new HashMap<>(podsByLabels);
-    count(byController, byLabels, pod, 1);
+    ControllerCounts byController = count(podsByController, byLabels, pod, 1);
     return new NodeInfo(node, requestedMilliCpu + r.milliCpu(), requestedMemory + r.memory(),
         java.util.Collections.unmodifiableList(more), allocatable, effectiveTaints, byController, byLabels);
   }
@@ -95,9 +94,8 @@ public final class NodeInfo {
         Requests r = Requests.of(p);
         List<Pod> fewer = new ArrayList<>(pods);
         fewer.remove(i);
-        Map<String, Integer> byController = new HashMap<>(podsByController);
         Map<LabelSet, Integer> byLabels = new HashMap<>(podsByLabels);
-        count(byController, byLabels, p, -1);
+        ControllerCounts byController = count(podsByController, byLabels, p, -1);
         return new NodeInfo(node, requestedMilliCpu - r.milliCpu(), requestedMemory - r.memory(),
             java.util.Collections.unmodifiableList(fewer), allocatable, effectiveTaints, byController, byLabels);
       }
@@ -111,14 +109,15 @@ public final class NodeInfo {
         TaintToleration.effectiveTaints(changed), podsByController, podsByLabels);
   }
 
-  private static void count(Map<String, Integer> byController, Map<LabelSet, Integer> byLabels, Pod pod, int delta) {
-    OwnerReference owner = pod.metadata().controllerRef();
-    if (owner != null && owner.uid() != null) {
-      byController.merge(owner.uid(), delta, NodeInfo::sum);
-    }
+  /** Counts the pod in {@code byLabels} (in place) and in the controller counts (returned). */
+  private static ControllerCounts count(ControllerCounts byController, Map<LabelSet, Integer> byLabels, Pod pod,
+      int delta) {
     if (!pod.metadata().labelsOrEmpty().isEmpty()) {
       byLabels.merge(LabelSet.of(pod), delta, NodeInfo::sum);
     }
+    OwnerReference owner = pod.metadata().controllerRef();
+    return owner != null && owner.uid() != null ? byController.plus(ControllerCounts.key(owner.uid()), delta)
+        : byController;
   }
 
   private static Integer sum(Integer a, Integer b) {
@@ -143,7 +142,12 @@ public final class NodeInfo {
 
   /** How many of this node's pods the controller of that uid owns. */
   public int podsOfController(String controllerUid) {
-    return podsByController.getOrDefault(controllerUid, 0);
+    return podsByController.of(ControllerCounts.key(controllerUid));
+  }
+
+  /** The same, for a uid already in {@link ControllerCounts#key} form: no interning per node. */
+  int podsOfControllerKey(String controllerKey) {
+    return podsByController.of(controllerKey);
   }
 
   /** How many of this node's pods have exactly these labels in this namespace. */

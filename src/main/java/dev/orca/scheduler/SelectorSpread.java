@@ -28,8 +28,8 @@ public final class SelectorSpread implements ScorePlugin {
   public ScorePlugin prepare(Pod pod, ClusterSnapshot snapshot) {
     OwnerReference owner = pod.metadata().controllerRef();
     if (owner != null && owner.uid() != null) {
-      String ownerUid = owner.uid();
-      return ScorePlugin.forNodes(NAME, node -> MAX_SCORE / (1 + node.podsOfController(ownerUid)));
+      String ownerKey = ControllerCounts.key(owner.uid());
+      return ScorePlugin.forNodes(NAME, node -> MAX_SCORE / (1 + node.podsOfControllerKey(ownerKey)));
     }
     Map<String, String> labels = pod.metadata().labelsOrEmpty();
     if (labels.isEmpty()) {
