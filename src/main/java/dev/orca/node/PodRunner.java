@@ -86,20 +86,8 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
   private final Map<String, Duration> restartAfter = new HashMap<>();
   private final Set<String> backingOff = new HashSet<>();
   private boolean stopping;
-  /**
-   * The status last sent to the Pod entity, or the read side's when this runner started: after a
-   * restart of its agent (or of the whole control plane) a pod whose adopted containers report
-   * what it already shows sends nothing, so its entity is not woken (kubelet's status manager
-   * compares with the API's copy before it writes). A later difference the read side shows is
-   * reported on the agent's resync ({@link Observed}).
-   */
-  private PodStatus lastReported;
-  /**
-   * The read side's pod last seen showing exactly {@link #lastReported}: the agent's resync sends
-   * the same object again until the pod changes, and comparing its status field by field every
-   * 10 s for every pod cost 4 % of the control plane's CPU at 150,000 pods.
-   */
-  private Pod settled;
+  /** The status last sent to the Pod entity, and whether the read side shows it. */
+  private final ReportedStatus reported;
 
   private PodRunner(ActorContext<Command> context, TimerScheduler<Command> timers, Pod pod, ContainerRuntime runtime,
       NodeSettings settings, String hostIp, ActorRef<NodeAgent.Command> agent, Probers probers) {
@@ -120,7 +108,7 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
     if (pod.status() != null && pod.status().containerStatuses() != null) {
       pod.status().containerStatuses().forEach(s -> statuses.put(s.name(), s));
     }
-    this.lastReported = pod.status();
+    this.reported = new ReportedStatus(pod.status());
     for (Container container : pod.spec().containers()) {
       run(container);
       live.add(container.name());
@@ -292,13 +280,7 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
   }
 
   private Behavior<Command> onObserved(Observed m) {
-    if (m.pod() == settled) {
-      return this; // the very object that already showed what was reported: the read side has not changed
-    }
-    if (java.util.Objects.equals(m.pod().status(), lastReported)) {
-      settled = m.pod();
-    } else if (lastReported != null) {
-      lastReported = null;
+    if (reported.resendAfter(m.pod())) {
       report();
     }
     return this;
@@ -307,8 +289,7 @@ final class PodRunner extends AbstractBehavior<PodRunner.Command> {
   private void report() {
     PodStatus status = PodStatusBuilder.build(pod, statuses, hostIp, podIp, startTime,
         Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-    if (!status.equals(lastReported)) {
-      lastReported = status;
+    if (reported.toSend(status)) {
       Entities.tell(sharding, key, new PodEntity.ReportStatus(status));
     }
   }
